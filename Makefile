@@ -1,0 +1,74 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# igbx: out-of-tree build, lint and the QEMU test rig.
+#
+#   make                 build igbx.ko against KDIR (default: the rig's kernel)
+#   make W=1 C=2         the usual Kbuild switches pass through
+#   make lint            W=1 + sparse builds for every KVERS, checkpatch --strict
+#   make check           install deps, build, boot QEMU, run the kselftests
+#   make demo            boot QEMU, load igbx, show the link coming up
+#   make clean
+
+TOP := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
+CACHE ?= $(TOP)/.cache
+
+# scripts/deps records the kernels it chose; without it, take the newest
+# Debian 6.12 headers present.
+-include $(CACHE)/versions.mk
+KVER ?= $(shell ls -d /lib/modules/6.12.*/build 2>/dev/null | sort -V | \
+	  tail -n 1 | cut -d/ -f4)
+KDIR ?= /lib/modules/$(KVER)/build
+# kernels `make lint` builds for
+KVERS ?= $(KVER61) $(KVER)
+
+LINUX_SRC ?= $(CACHE)/linux-source-6.12
+CHECKPATCH ?= $(LINUX_SRC)/scripts/checkpatch.pl
+SOURCES := $(wildcard $(TOP)/src/*.[ch] $(TOP)/include/*.h)
+
+.PHONY: all modules clean deps lint lint-build checkpatch check demo
+all: modules
+
+modules:
+	@test -d "$(KDIR)" || { echo "no kernel build dir '$(KDIR)': run scripts/deps or set KDIR" >&2; exit 1; }
+	$(MAKE) -C $(KDIR) M=$(TOP) modules
+
+clean:
+	$(MAKE) -C $(KDIR) M=$(TOP) clean 2>/dev/null || \
+		rm -f *.ko *.o src/*.o src/.*.cmd .*.cmd *.mod* Module.symvers modules.order
+	rm -rf $(CACHE)/build
+
+deps:
+	$(TOP)/scripts/deps
+
+# Build a private copy of the tree per kernel, so that builds for several
+# kernels never share objects; fail on any warning.
+$(CACHE)/build/%/.stamp: $(SOURCES) $(TOP)/Kbuild
+	@mkdir -p $(@D)
+	@rsync -a --delete $(TOP)/Kbuild $(TOP)/src $(TOP)/include $(@D)/
+	@touch $@
+
+lint-build: $(foreach k,$(KVERS),$(CACHE)/build/$(k)/.stamp)
+	@set -e; for k in $(KVERS); do \
+		d=$(CACHE)/build/$$k; \
+		echo "  W=1 C=2  $$k"; \
+		$(MAKE) -s -C /lib/modules/$$k/build M=$$d clean >/dev/null; \
+		$(MAKE) -s -C /lib/modules/$$k/build M=$$d W=1 C=2 modules \
+			>$$d/build.log 2>&1 || { cat $$d/build.log; exit 1; }; \
+		if grep -E 'warning|error' $$d/build.log; then \
+			echo "lint: $$k: build is not clean" >&2; exit 1; fi; \
+	done
+
+checkpatch:
+	@test -x $(CHECKPATCH) || { echo "no checkpatch at $(CHECKPATCH): run scripts/deps" >&2; exit 1; }
+	@echo "  CHECKPATCH --strict"
+	@cd $(LINUX_SRC) && ./scripts/checkpatch.pl --strict --no-tree --quiet \
+		--show-types --ignore FILE_PATH_CHANGES -f $(SOURCES)
+
+lint: lint-build checkpatch
+	@echo "lint: clean"
+
+check:
+	$(TOP)/scripts/check
+
+demo:
+	$(TOP)/scripts/demo

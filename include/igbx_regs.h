@@ -1,0 +1,177 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Intel 82576 register map, as used by igbx.
+ *
+ * Offsets and field layouts follow the Intel 82576EB Gigabit Ethernet
+ * Controller datasheet, chapter 8 ("Programming Interface").  Every field is
+ * a GENMASK()/BIT() so that code uses FIELD_PREP()/FIELD_GET() and never
+ * open-coded shifts.  Registers are grouped in the datasheet's order.
+ */
+#ifndef _IGBX_REGS_H_
+#define _IGBX_REGS_H_
+
+#include <linux/bits.h>
+
+/* --- General registers (datasheet 8.2) ---------------------------------- */
+
+#define IGBX_CTRL			0x00000	/* Device Control */
+#define   IGBX_CTRL_FD			BIT(0)	/* full duplex (forced mode) */
+#define   IGBX_CTRL_GIO_MASTER_DISABLE	BIT(2)
+#define   IGBX_CTRL_SLU			BIT(6)	/* set link up */
+#define   IGBX_CTRL_SPEED		GENMASK(9, 8)
+#define   IGBX_CTRL_FRCSPD		BIT(11)
+#define   IGBX_CTRL_FRCDPX		BIT(12)
+#define   IGBX_CTRL_RST			BIT(26)	/* software reset, self-clearing */
+#define   IGBX_CTRL_RFCE		BIT(27)	/* receive flow control enable */
+#define   IGBX_CTRL_TFCE		BIT(28)	/* transmit flow control enable */
+#define   IGBX_CTRL_VME			BIT(30)	/* VLAN mode enable */
+#define   IGBX_CTRL_PHY_RST		BIT(31)
+
+#define IGBX_STATUS			0x00008	/* Device Status */
+#define   IGBX_STATUS_FD		BIT(0)
+#define   IGBX_STATUS_LU		BIT(1)	/* link up */
+#define   IGBX_STATUS_LAN_ID		GENMASK(3, 2)
+#define   IGBX_STATUS_TXOFF		BIT(4)
+#define   IGBX_STATUS_SPEED		GENMASK(7, 6)
+#define     IGBX_STATUS_SPEED_10	0
+#define     IGBX_STATUS_SPEED_100	1
+/*	    values 2 and 3 both mean 1000 Mb/s */
+#define   IGBX_STATUS_PHYRA		BIT(10)	/* PHY reset asserted */
+#define   IGBX_STATUS_GIO_MASTER_ENABLE	BIT(19)
+
+#define IGBX_EECD			0x00010	/* EEPROM/Flash Control */
+#define   IGBX_EECD_PRES		BIT(8)	/* NVM present */
+#define   IGBX_EECD_AUTO_RD		BIT(9)	/* NVM auto-read done */
+
+#define IGBX_EERD			0x00014	/* EEPROM Read */
+#define   IGBX_EERD_START		BIT(0)
+#define   IGBX_EERD_DONE		BIT(1)
+#define   IGBX_EERD_ADDR		GENMASK(15, 2)
+#define   IGBX_EERD_DATA		GENMASK(31, 16)
+
+#define IGBX_CTRL_EXT			0x00018	/* Extended Device Control */
+#define   IGBX_CTRL_EXT_PFRSTD		BIT(14)	/* PF reset done (to VFs) */
+#define   IGBX_CTRL_EXT_LINK_MODE	GENMASK(23, 22)
+#define     IGBX_LINK_MODE_COPPER	0
+#define   IGBX_CTRL_EXT_DRV_LOAD	BIT(28)	/* driver loaded (to firmware) */
+
+#define IGBX_MDIC			0x00020	/* MDI Control */
+#define   IGBX_MDIC_DATA		GENMASK(15, 0)
+#define   IGBX_MDIC_REGADD		GENMASK(20, 16)
+#define   IGBX_MDIC_PHYADD		GENMASK(25, 21)
+#define   IGBX_MDIC_OP			GENMASK(27, 26)
+#define     IGBX_MDIC_OP_WRITE		1
+#define     IGBX_MDIC_OP_READ		2
+#define   IGBX_MDIC_READY		BIT(28)
+#define   IGBX_MDIC_INT_EN		BIT(29)
+#define   IGBX_MDIC_ERROR		BIT(30)
+
+#define IGBX_EEMNGCTL			0x01010	/* MNG EEPROM Control */
+#define   IGBX_EEMNGCTL_CFG_DONE0	BIT(18)	/* port 0 config done */
+#define   IGBX_EEMNGCTL_CFG_DONE1	BIT(19)	/* port 1 config done */
+
+/* --- Interrupt registers (datasheet 8.8) -------------------------------- */
+
+#define IGBX_ICR			0x01500	/* Interrupt Cause Read */
+#define IGBX_ICS			0x01504	/* Interrupt Cause Set */
+#define IGBX_IMS			0x01508	/* Interrupt Mask Set/Read */
+#define IGBX_IMC			0x0150C	/* Interrupt Mask Clear */
+#define IGBX_IAM			0x01510	/* Interrupt Ack Auto Mask */
+#define   IGBX_ICR_TXDW			BIT(0)	/* TX descriptor written back */
+#define   IGBX_ICR_LSC			BIT(2)	/* link status change */
+#define   IGBX_ICR_RXDMT0		BIT(4)	/* RX descriptor min threshold */
+#define   IGBX_ICR_RXO			BIT(6)	/* receiver overrun */
+#define   IGBX_ICR_RXDW			BIT(7)	/* RX descriptor written back */
+#define   IGBX_ICR_MDAC			BIT(9)	/* MDI access complete */
+#define   IGBX_ICR_DRSTA		BIT(30)	/* device reset asserted */
+#define   IGBX_ICR_INT_ASSERTED		BIT(31)
+
+#define IGBX_GPIE			0x01514	/* General Purpose Intr Enable */
+#define   IGBX_GPIE_NSICR		BIT(0)	/* non-selective ICR clear on read */
+#define   IGBX_GPIE_MSIX_MODE		BIT(4)	/* multiple MSI-X vectors */
+#define   IGBX_GPIE_EIAME		BIT(30)	/* extended auto-mask enable */
+#define   IGBX_GPIE_PBA			BIT(31)	/* PBA support (MSI-X) */
+
+#define IGBX_EICS			0x01520	/* Extended Interrupt Cause Set */
+#define IGBX_EIMS			0x01524	/* Extended Intr Mask Set/Read */
+#define IGBX_EIMC			0x01528	/* Extended Intr Mask Clear */
+#define IGBX_EIAC			0x0152C	/* Extended Intr Auto Clear */
+#define IGBX_EIAM			0x01530	/* Extended Intr Auto Mask */
+#define IGBX_EICR			0x01580	/* Extended Intr Cause Read */
+/* In MSI-X mode EICR/EIMS/... bit n is MSI-X vector n; 25 vectors exist. */
+#define   IGBX_EICR_MSIX_MASK		GENMASK(24, 0)
+
+#define IGBX_EITR(n)			(0x01680 + 4 * (n)) /* Intr Throttle */
+#define   IGBX_EITR_INTERVAL		GENMASK(14, 2)	/* in 1 us units */
+#define   IGBX_EITR_CNT_IGNR		BIT(31)
+
+/* IVAR: one byte per cause; each byte is a vector number plus a valid bit. */
+#define IGBX_IVAR(n)			(0x01700 + 4 * (n))
+#define IGBX_IVAR_MISC			0x01740
+#define   IGBX_IVAR_VECTOR		GENMASK(4, 0)
+#define   IGBX_IVAR_VALID		BIT(7)
+#define   IGBX_IVAR_MISC_OTHER		GENMASK(15, 8)	/* ICR causes */
+
+/* --- Receive / transmit control (datasheet 8.10, 8.12) ------------------ */
+
+#define IGBX_RCTL			0x00100	/* Receive Control */
+#define IGBX_TCTL			0x00400	/* Transmit Control */
+
+/* --- Filters (datasheet 8.10) ------------------------------------------- */
+
+#define IGBX_RAL(n)			(0x05400 + 8 * (n)) /* Receive Addr Low */
+#define IGBX_RAH(n)			(0x05404 + 8 * (n)) /* Receive Addr High */
+#define   IGBX_RAH_ADDR			GENMASK(15, 0)
+#define   IGBX_RAH_AV			BIT(31)	/* address valid */
+
+/* --- Software/firmware synchronisation (datasheet 8.19, 4.7) ------------ */
+
+#define IGBX_SWSM			0x05B50	/* Software Semaphore */
+#define   IGBX_SWSM_SMBI		BIT(0)	/* semaphore bit */
+#define   IGBX_SWSM_SWESMBI		BIT(1)	/* software EEPROM semaphore */
+#define IGBX_SW_FW_SYNC			0x05B5C	/* SW/FW resource ownership */
+/* Resource bits: software owns bits 4:0, firmware the same bits << 16. */
+#define   IGBX_SWFW_EEP			BIT(0)
+#define   IGBX_SWFW_PHY0		BIT(1)
+#define   IGBX_SWFW_PHY1		BIT(2)
+#define   IGBX_SWFW_FW_SHIFT		16
+
+/* --- Internal PHY registers, reached through MDIC ------------------------ */
+
+#define IGBX_PHY_ADDR			1	/* the 82576 internal PHY */
+
+#define IGBX_PHY_BMCR			0x00	/* Control */
+#define   IGBX_BMCR_SPEED1000		BIT(6)
+#define   IGBX_BMCR_FULLDPLX		BIT(8)
+#define   IGBX_BMCR_ANRESTART		BIT(9)
+#define   IGBX_BMCR_PDOWN		BIT(11)
+#define   IGBX_BMCR_ANENABLE		BIT(12)
+#define   IGBX_BMCR_SPEED100		BIT(13)
+#define   IGBX_BMCR_LOOPBACK		BIT(14)
+#define   IGBX_BMCR_RESET		BIT(15)
+#define IGBX_PHY_BMSR			0x01	/* Status */
+#define   IGBX_BMSR_LSTATUS		BIT(2)
+#define   IGBX_BMSR_ANEGCOMPLETE	BIT(5)
+#define IGBX_PHY_ID1			0x02
+#define IGBX_PHY_ID2			0x03
+#define IGBX_PHY_ANAR			0x04	/* Auto-neg advertisement */
+#define   IGBX_ANAR_SELECTOR_8023	0x0001
+#define   IGBX_ANAR_10HALF		BIT(5)
+#define   IGBX_ANAR_10FULL		BIT(6)
+#define   IGBX_ANAR_100HALF		BIT(7)
+#define   IGBX_ANAR_100FULL		BIT(8)
+#define   IGBX_ANAR_PAUSE		BIT(10)
+#define   IGBX_ANAR_ASM_DIR		BIT(11)
+#define IGBX_PHY_ANLPAR			0x05	/* Link partner ability */
+#define IGBX_PHY_CTRL1000		0x09	/* 1000BASE-T control */
+#define   IGBX_CTRL1000_1000FULL	BIT(9)
+#define IGBX_PHY_STAT1000		0x0A	/* 1000BASE-T status */
+
+/* --- NVM words (datasheet 6.1) ------------------------------------------ */
+
+#define IGBX_NVM_MAC_ADDR		0x00	/* words 0..2 */
+#define IGBX_NVM_CHECKSUM_LAST		0x3F	/* words 0..0x3F sum ... */
+#define IGBX_NVM_CHECKSUM_SUM		0xBABA	/* ... to this value */
+#define IGBX_NVM_WORDS			1024	/* 16 Kbit minimum part */
+
+#endif /* _IGBX_REGS_H_ */

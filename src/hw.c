@@ -1,0 +1,518 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * igbx: device reset, NVM, PHY and link control of the 82576.
+ *
+ * Nothing here knows about net_devices or interrupts: these functions take a
+ * struct igbx_hw and talk to registers.  Every wait on the device is bounded
+ * and ends early when the device has disappeared.
+ */
+#include <linux/delay.h>
+#include <linux/iopoll.h>
+
+#include "igbx.h"
+
+/* Bounds for waiting on the device, in microseconds. */
+#define IGBX_MASTER_DISABLE_US	10000	/* outstanding PCIe requests drain */
+#define IGBX_RESET_US		10000	/* CTRL.RST self-clears */
+#define IGBX_AUTO_RD_US		10000	/* NVM auto-read after reset */
+#define IGBX_CFG_DONE_US	100000	/* PHY configuration from NVM */
+#define IGBX_SEMAPHORE_US	10000	/* SWSM.SMBI / SWESMBI */
+#define IGBX_SWFW_US		200000	/* firmware releases a resource */
+#define IGBX_EERD_US		10000	/* one NVM word */
+#define IGBX_MDIC_US		20000	/* one PHY register */
+
+/**
+ * igbx_rd32_slow() - second look at a register that read all-ones
+ * @hw: device
+ * @reg: register that returned 0xffffffff
+ *
+ * All-ones is a legal value for a few registers, but if STATUS reads
+ * all-ones too the device has dropped off the bus (surprise removal, PCIe
+ * link down).  Stop touching it: later reads return all-ones without an
+ * MMIO access and writes are dropped.
+ *
+ * Return: the value to hand to the caller (always all-ones).
+ */
+u32 igbx_rd32_slow(struct igbx_hw *hw, u32 reg)
+{
+	u8 __iomem *base = READ_ONCE(hw->hw_addr);
+
+	if (!base)
+		return ~0U;
+	if (reg != IGBX_STATUS && readl(base + IGBX_STATUS) != ~0U)
+		return ~0U;
+	WRITE_ONCE(hw->hw_addr, NULL);
+	dev_err(hw->dev, "device reads all-ones, treating it as removed\n");
+	return ~0U;
+}
+
+/* Poll @reg until (@reg & @mask) == @want; bounded by @us. */
+static int igbx_poll(struct igbx_hw *hw, u32 reg, u32 mask, u32 want,
+		     unsigned int us, u32 *out)
+{
+	u32 val;
+	int err;
+
+	err = read_poll_timeout(igbx_rd32, val,
+				(val & mask) == want || igbx_removed(hw),
+				10, us, false, hw, reg);
+	if (out)
+		*out = val;
+	if (igbx_removed(hw))
+		return -ENODEV;
+	return err;
+}
+
+/* --- reset (datasheet 4.5, "Software Initialization Sequence") ---------- */
+
+static void igbx_mask_all_irqs(struct igbx_hw *hw)
+{
+	igbx_wr32(hw, IGBX_IMC, ~0U);
+	igbx_wr32(hw, IGBX_EIMC, ~0U);
+	igbx_flush(hw);
+}
+
+/**
+ * igbx_hw_reset() - quiesce and software-reset the controller
+ * @hw: device
+ *
+ * Masks interrupts, stops DMA mastering, issues CTRL.RST and waits for the
+ * NVM auto-load and PHY configuration that follow it.  Leaves all
+ * interrupts masked and causes cleared.
+ *
+ * Return: 0, -ENODEV if the device vanished, -ETIMEDOUT if RST never cleared.
+ */
+int igbx_hw_reset(struct igbx_hw *hw)
+{
+	u32 ctrl, done;
+	int err;
+
+	igbx_mask_all_irqs(hw);
+	igbx_wr32(hw, IGBX_RCTL, 0);
+	igbx_wr32(hw, IGBX_TCTL, 0);
+	igbx_flush(hw);
+
+	/* 5.2.3.3 Master Disable: let outstanding requests complete. */
+	ctrl = igbx_rd32(hw, IGBX_CTRL);
+	igbx_wr32(hw, IGBX_CTRL, ctrl | IGBX_CTRL_GIO_MASTER_DISABLE);
+	err = igbx_poll(hw, IGBX_STATUS, IGBX_STATUS_GIO_MASTER_ENABLE, 0,
+			IGBX_MASTER_DISABLE_US, NULL);
+	if (err == -ENODEV)
+		return err;
+	if (err)
+		dev_warn(hw->dev, "PCIe master still active, resetting anyway\n");
+
+	ctrl = igbx_rd32(hw, IGBX_CTRL);
+	igbx_wr32(hw, IGBX_CTRL, ctrl | IGBX_CTRL_RST);
+	/* Registers must not be touched for a while after RST is set. */
+	usleep_range(1000, 2000);
+	err = igbx_poll(hw, IGBX_CTRL, IGBX_CTRL_RST, 0, IGBX_RESET_US, NULL);
+	if (err) {
+		dev_err(hw->dev, "software reset did not complete (%d)\n", err);
+		return err;
+	}
+
+	/*
+	 * After a reset the device reloads its configuration from the NVM.
+	 * Some NVM images never signal these; the datasheet's values are
+	 * defaults then, so a miss is not fatal.
+	 */
+	if (igbx_poll(hw, IGBX_EECD, IGBX_EECD_AUTO_RD, IGBX_EECD_AUTO_RD,
+		      IGBX_AUTO_RD_US, NULL) == -ENODEV)
+		return -ENODEV;
+	done = hw->lan_id ? IGBX_EEMNGCTL_CFG_DONE1 : IGBX_EEMNGCTL_CFG_DONE0;
+	if (igbx_poll(hw, IGBX_EEMNGCTL, done, done, IGBX_CFG_DONE_US,
+		      NULL) == -ENODEV)
+		return -ENODEV;
+
+	igbx_mask_all_irqs(hw);
+	igbx_rd32(hw, IGBX_ICR);
+	igbx_wr32(hw, IGBX_EICR, ~0U);	/* write-1-to-clear */
+
+	ctrl = igbx_rd32(hw, IGBX_CTRL_EXT);
+	igbx_wr32(hw, IGBX_CTRL_EXT, ctrl | IGBX_CTRL_EXT_DRV_LOAD);
+	return igbx_removed(hw) ? -ENODEV : 0;
+}
+
+/**
+ * igbx_hw_release() - tell the firmware the driver lets go of the device
+ * @hw: device
+ */
+void igbx_hw_release(struct igbx_hw *hw)
+{
+	u32 ctrl_ext = igbx_rd32(hw, IGBX_CTRL_EXT);
+
+	igbx_wr32(hw, IGBX_CTRL_EXT, ctrl_ext & ~IGBX_CTRL_EXT_DRV_LOAD);
+}
+
+/* --- SW/FW semaphores (datasheet 4.7, "Access to Shared Resources") ----- */
+
+static void igbx_swsm_put(struct igbx_hw *hw)
+{
+	u32 swsm = igbx_rd32(hw, IGBX_SWSM);
+
+	igbx_wr32(hw, IGBX_SWSM, swsm & ~(IGBX_SWSM_SMBI | IGBX_SWSM_SWESMBI));
+}
+
+static int igbx_swsm_get(struct igbx_hw *hw)
+{
+	u32 swsm;
+	int err;
+
+	/* Reading SWSM sets SMBI; we own it if it read back as zero. */
+	err = igbx_poll(hw, IGBX_SWSM, IGBX_SWSM_SMBI, 0, IGBX_SEMAPHORE_US,
+			NULL);
+	if (err)
+		goto fail;
+
+	/* Then claim the software/firmware semaphore and check it stuck. */
+	swsm = igbx_rd32(hw, IGBX_SWSM);
+	igbx_wr32(hw, IGBX_SWSM, swsm | IGBX_SWSM_SWESMBI);
+	err = igbx_poll(hw, IGBX_SWSM, IGBX_SWSM_SWESMBI, IGBX_SWSM_SWESMBI,
+			IGBX_SEMAPHORE_US, NULL);
+	if (err) {
+		igbx_swsm_put(hw);
+		goto fail;
+	}
+	return 0;
+fail:
+	if (err != -ENODEV)
+		dev_err(hw->dev, "hardware semaphore not granted\n");
+	return err;
+}
+
+static int igbx_swfw_get(struct igbx_hw *hw, u32 mask)
+{
+	unsigned long deadline = jiffies + usecs_to_jiffies(IGBX_SWFW_US);
+	u32 sync;
+	int err;
+
+	for (;;) {
+		err = igbx_swsm_get(hw);
+		if (err)
+			return err;
+		sync = igbx_rd32(hw, IGBX_SW_FW_SYNC);
+		if (!(sync & (mask | mask << IGBX_SWFW_FW_SHIFT)))
+			break;
+		igbx_swsm_put(hw);
+		if (time_after(jiffies, deadline)) {
+			dev_err(hw->dev, "resource %#x held by firmware (SW_FW_SYNC %#x)\n",
+				mask, sync);
+			return -EBUSY;
+		}
+		usleep_range(1000, 2000);
+	}
+	igbx_wr32(hw, IGBX_SW_FW_SYNC, sync | mask);
+	igbx_swsm_put(hw);
+	return 0;
+}
+
+static void igbx_swfw_put(struct igbx_hw *hw, u32 mask)
+{
+	u32 sync;
+
+	if (igbx_swsm_get(hw))
+		return;
+	sync = igbx_rd32(hw, IGBX_SW_FW_SYNC);
+	igbx_wr32(hw, IGBX_SW_FW_SYNC, sync & ~mask);
+	igbx_swsm_put(hw);
+}
+
+/* --- NVM through EERD (datasheet 8.2.4) --------------------------------- */
+
+/**
+ * igbx_nvm_read() - read words from the NVM
+ * @hw: device
+ * @offset: first word
+ * @count: number of words
+ * @data: where to put them
+ *
+ * Return: 0 or a negative errno (-EINVAL for a range outside the NVM).
+ */
+int igbx_nvm_read(struct igbx_hw *hw, u16 offset, u16 count, u16 *data)
+{
+	u32 eerd;
+	int err;
+	u16 i;
+
+	if (offset >= IGBX_NVM_WORDS || count > IGBX_NVM_WORDS - offset)
+		return -EINVAL;
+
+	err = igbx_swfw_get(hw, IGBX_SWFW_EEP);
+	if (err)
+		return err;
+	for (i = 0; i < count; i++) {
+		igbx_wr32(hw, IGBX_EERD, FIELD_PREP(IGBX_EERD_ADDR, offset + i) |
+					 IGBX_EERD_START);
+		err = igbx_poll(hw, IGBX_EERD, IGBX_EERD_DONE, IGBX_EERD_DONE,
+				IGBX_EERD_US, &eerd);
+		if (err) {
+			if (err != -ENODEV)
+				dev_err(hw->dev, "NVM read of word %#x failed\n",
+					offset + i);
+			break;
+		}
+		data[i] = FIELD_GET(IGBX_EERD_DATA, eerd);
+	}
+	igbx_swfw_put(hw, IGBX_SWFW_EEP);
+	return err;
+}
+
+/**
+ * igbx_nvm_validate_checksum() - check the NVM's first section checksum
+ * @hw: device
+ *
+ * Return: 0 when words 0..0x3F add up to 0xBABA, -EIO when they do not,
+ * another negative errno when the NVM could not be read.
+ */
+int igbx_nvm_validate_checksum(struct igbx_hw *hw)
+{
+	u16 words[IGBX_NVM_CHECKSUM_LAST + 1];
+	u16 sum = 0;
+	int err, i;
+
+	err = igbx_nvm_read(hw, 0, ARRAY_SIZE(words), words);
+	if (err)
+		return err;
+	for (i = 0; i < ARRAY_SIZE(words); i++)
+		sum += words[i];
+	return sum == IGBX_NVM_CHECKSUM_SUM ? 0 : -EIO;
+}
+
+/**
+ * igbx_read_mac_addr() - read this port's MAC address from the NVM
+ * @hw: device
+ *
+ * NVM words 0..2 hold the address of port 0, low byte first; the other port
+ * of a dual-port controller uses it with the lowest bit inverted.  The result
+ * is stored in @hw->perm_addr and is not validated here.
+ *
+ * Return: 0 or a negative errno.
+ */
+int igbx_read_mac_addr(struct igbx_hw *hw)
+{
+	u16 words[ETH_ALEN / 2];
+	int err, i;
+
+	err = igbx_nvm_read(hw, IGBX_NVM_MAC_ADDR, ARRAY_SIZE(words), words);
+	if (err)
+		return err;
+	for (i = 0; i < ARRAY_SIZE(words); i++) {
+		hw->perm_addr[2 * i] = words[i] & 0xff;
+		hw->perm_addr[2 * i + 1] = words[i] >> 8;
+	}
+	if (hw->lan_id & 1)
+		hw->perm_addr[ETH_ALEN - 1] ^= 1;
+	return 0;
+}
+
+/**
+ * igbx_rar_set() - program a receive address register and mark it valid
+ * @hw: device
+ * @addr: MAC address
+ * @index: RAR entry
+ */
+void igbx_rar_set(struct igbx_hw *hw, const u8 *addr, unsigned int index)
+{
+	u32 ral = get_unaligned_le32(addr);
+	u32 rah = get_unaligned_le16(addr + 4);
+
+	/* RAH last: AV makes the entry live only once RAL is in place. */
+	igbx_wr32(hw, IGBX_RAH(index), 0);
+	igbx_wr32(hw, IGBX_RAL(index), ral);
+	igbx_wr32(hw, IGBX_RAH(index), FIELD_PREP(IGBX_RAH_ADDR, rah) |
+				       IGBX_RAH_AV);
+	igbx_flush(hw);
+}
+
+/* --- PHY through MDIC (datasheet 8.2.6) --------------------------------- */
+
+static u32 igbx_phy_swfw(const struct igbx_hw *hw)
+{
+	return hw->lan_id & 1 ? IGBX_SWFW_PHY1 : IGBX_SWFW_PHY0;
+}
+
+static int igbx_mdic(struct igbx_hw *hw, u32 op, u32 reg, u16 *val)
+{
+	u32 mdic;
+	int err;
+
+	if (reg > FIELD_MAX(IGBX_MDIC_REGADD))
+		return -EINVAL;
+
+	err = igbx_swfw_get(hw, igbx_phy_swfw(hw));
+	if (err)
+		return err;
+	igbx_wr32(hw, IGBX_MDIC, FIELD_PREP(IGBX_MDIC_DATA, *val) |
+				 FIELD_PREP(IGBX_MDIC_REGADD, reg) |
+				 FIELD_PREP(IGBX_MDIC_PHYADD, IGBX_PHY_ADDR) |
+				 FIELD_PREP(IGBX_MDIC_OP, op));
+	err = igbx_poll(hw, IGBX_MDIC, IGBX_MDIC_READY, IGBX_MDIC_READY,
+			IGBX_MDIC_US, &mdic);
+	igbx_swfw_put(hw, igbx_phy_swfw(hw));
+	if (err) {
+		if (err != -ENODEV)
+			dev_err(hw->dev, "PHY register %u: MDIC not ready\n",
+				reg);
+		return err;
+	}
+	if (mdic & IGBX_MDIC_ERROR) {
+		dev_err(hw->dev, "PHY register %u: MDIC error\n", reg);
+		return -EIO;
+	}
+	*val = FIELD_GET(IGBX_MDIC_DATA, mdic);
+	return 0;
+}
+
+/**
+ * igbx_phy_read() - read a register of the internal PHY
+ * @hw: device
+ * @reg: PHY register (0..31)
+ * @val: value read
+ *
+ * Return: 0 or a negative errno.
+ */
+int igbx_phy_read(struct igbx_hw *hw, u32 reg, u16 *val)
+{
+	*val = 0;
+	return igbx_mdic(hw, IGBX_MDIC_OP_READ, reg, val);
+}
+
+/**
+ * igbx_phy_write() - write a register of the internal PHY
+ * @hw: device
+ * @reg: PHY register (0..31)
+ * @val: value to write
+ *
+ * Return: 0 or a negative errno.
+ */
+int igbx_phy_write(struct igbx_hw *hw, u32 reg, u16 val)
+{
+	return igbx_mdic(hw, IGBX_MDIC_OP_WRITE, reg, &val);
+}
+
+/**
+ * igbx_phy_init() - identify the PHY
+ * @hw: device
+ *
+ * Return: 0, or -EIO if no PHY answers at the internal PHY address.
+ */
+int igbx_phy_init(struct igbx_hw *hw)
+{
+	u16 id1, id2;
+	int err;
+
+	err = igbx_phy_read(hw, IGBX_PHY_ID1, &id1);
+	if (!err)
+		err = igbx_phy_read(hw, IGBX_PHY_ID2, &id2);
+	if (err)
+		return err;
+	hw->phy_id = (u32)id1 << 16 | id2;
+	if (!hw->phy_id || hw->phy_id == ~0U) {
+		dev_err(hw->dev, "no PHY found (id %#x)\n", hw->phy_id);
+		return -EIO;
+	}
+	return 0;
+}
+
+static int igbx_phy_modify(struct igbx_hw *hw, u32 reg, u16 clear, u16 set)
+{
+	u16 val;
+	int err;
+
+	err = igbx_phy_read(hw, reg, &val);
+	if (err)
+		return err;
+	return igbx_phy_write(hw, reg, (val & ~clear) | set);
+}
+
+/**
+ * igbx_phy_power() - power the PHY up or down
+ * @hw: device
+ * @on: true to power up
+ *
+ * Return: 0 or a negative errno.
+ */
+int igbx_phy_power(struct igbx_hw *hw, bool on)
+{
+	return igbx_phy_modify(hw, IGBX_PHY_BMCR,
+			       on ? IGBX_BMCR_PDOWN : 0,
+			       on ? 0 : IGBX_BMCR_PDOWN);
+}
+
+/**
+ * igbx_link_restart_autoneg() - restart auto-negotiation on the PHY
+ * @hw: device
+ *
+ * Return: 0 or a negative errno.
+ */
+int igbx_link_restart_autoneg(struct igbx_hw *hw)
+{
+	return igbx_phy_modify(hw, IGBX_PHY_BMCR,
+			       IGBX_BMCR_PDOWN | IGBX_BMCR_LOOPBACK,
+			       IGBX_BMCR_ANENABLE | IGBX_BMCR_ANRESTART);
+}
+
+/**
+ * igbx_link_setup() - bring up a copper link by auto-negotiation
+ * @hw: device
+ *
+ * Datasheet 4.5.4 / 3.5: with the internal PHY the MAC takes speed and
+ * duplex from the PHY (no forcing) once CTRL.SLU is set; the PHY advertises
+ * every mode the 82576 supports (10/100 half and full, 1000 full, symmetric
+ * and asymmetric pause) and restarts auto-negotiation.  Completion is
+ * reported later by ICR.LSC and STATUS.LU.
+ *
+ * Return: 0 or a negative errno.
+ */
+int igbx_link_setup(struct igbx_hw *hw)
+{
+	u32 ctrl;
+	int err;
+
+	ctrl = igbx_rd32(hw, IGBX_CTRL);
+	ctrl &= ~(IGBX_CTRL_FRCSPD | IGBX_CTRL_FRCDPX);
+	igbx_wr32(hw, IGBX_CTRL, ctrl | IGBX_CTRL_SLU);
+
+	err = igbx_phy_write(hw, IGBX_PHY_ANAR,
+			     IGBX_ANAR_SELECTOR_8023 |
+			     IGBX_ANAR_10HALF | IGBX_ANAR_10FULL |
+			     IGBX_ANAR_100HALF | IGBX_ANAR_100FULL |
+			     IGBX_ANAR_PAUSE | IGBX_ANAR_ASM_DIR);
+	if (!err)
+		err = igbx_phy_write(hw, IGBX_PHY_CTRL1000,
+				     IGBX_CTRL1000_1000FULL);
+	if (!err)
+		err = igbx_link_restart_autoneg(hw);
+	return err;
+}
+
+/**
+ * igbx_link_read() - read link state, speed and duplex from STATUS
+ * @hw: device
+ * @link: filled in
+ */
+void igbx_link_read(struct igbx_hw *hw, struct igbx_link *link)
+{
+	u32 status = igbx_rd32(hw, IGBX_STATUS);
+
+	if (status == ~0U || !(status & IGBX_STATUS_LU)) {
+		link->up = false;
+		link->speed = SPEED_UNKNOWN;
+		link->duplex = DUPLEX_UNKNOWN;
+		return;
+	}
+	link->up = true;
+	switch (FIELD_GET(IGBX_STATUS_SPEED, status)) {
+	case IGBX_STATUS_SPEED_10:
+		link->speed = SPEED_10;
+		break;
+	case IGBX_STATUS_SPEED_100:
+		link->speed = SPEED_100;
+		break;
+	default:
+		link->speed = SPEED_1000;
+		break;
+	}
+	link->duplex = status & IGBX_STATUS_FD ? DUPLEX_FULL : DUPLEX_HALF;
+}
