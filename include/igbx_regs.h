@@ -50,6 +50,7 @@
 #define   IGBX_EERD_DATA		GENMASK(31, 16)
 
 #define IGBX_CTRL_EXT			0x00018	/* Extended Device Control */
+#define   IGBX_CTRL_EXT_IRCA		BIT(0)	/* IRQ credits (MSI/INTx) */
 #define   IGBX_CTRL_EXT_PFRSTD		BIT(14)	/* PF reset done (to VFs) */
 #define   IGBX_CTRL_EXT_LINK_MODE	GENMASK(23, 22)
 #define     IGBX_LINK_MODE_COPPER	0
@@ -72,11 +73,16 @@
 
 /* --- Interrupt registers (datasheet 8.8) -------------------------------- */
 
-#define IGBX_ICR			0x01500	/* Interrupt Cause Read */
-#define IGBX_ICS			0x01504	/* Interrupt Cause Set */
-#define IGBX_IMS			0x01508	/* Interrupt Mask Set/Read */
-#define IGBX_IMC			0x0150C	/* Interrupt Mask Clear */
-#define IGBX_IAM			0x01510	/* Interrupt Ack Auto Mask */
+/*
+ * The 82576 decodes the ICR block both at 0x01500..0x01510 and at the
+ * 8254x-compatible offsets below; igbx uses the compatible ones, which every
+ * igb-class part (and QEMU's model, which lacks the 0x015xx aliases) decodes.
+ */
+#define IGBX_ICR			0x000C0	/* Interrupt Cause Read */
+#define IGBX_ICS			0x000C8	/* Interrupt Cause Set */
+#define IGBX_IMS			0x000D0	/* Interrupt Mask Set/Read */
+#define IGBX_IMC			0x000D8	/* Interrupt Mask Clear */
+#define IGBX_IAM			0x000E0	/* Interrupt Ack Auto Mask */
 #define   IGBX_ICR_TXDW			BIT(0)	/* TX descriptor written back */
 #define   IGBX_ICR_LSC			BIT(2)	/* link status change */
 #define   IGBX_ICR_RXDMT0		BIT(4)	/* RX descriptor min threshold */
@@ -112,10 +118,118 @@
 #define   IGBX_IVAR_VALID		BIT(7)
 #define   IGBX_IVAR_MISC_OTHER		GENMASK(15, 8)	/* ICR causes */
 
-/* --- Receive / transmit control (datasheet 8.10, 8.12) ------------------ */
+#define IGBX_VET			0x00038	/* VLAN Ether Type */
+
+/* --- Receive (datasheet 8.10) ------------------------------------------- */
 
 #define IGBX_RCTL			0x00100	/* Receive Control */
+#define   IGBX_RCTL_EN			BIT(1)
+#define   IGBX_RCTL_SBP			BIT(2)	/* store bad packets */
+#define   IGBX_RCTL_UPE			BIT(3)	/* unicast promiscuous */
+#define   IGBX_RCTL_MPE			BIT(4)	/* multicast promiscuous */
+#define   IGBX_RCTL_LPE			BIT(5)	/* long packets (RLPML) */
+#define   IGBX_RCTL_LBM			GENMASK(7, 6)
+#define   IGBX_RCTL_MO			GENMASK(13, 12)	/* MTA offset */
+#define   IGBX_RCTL_BAM			BIT(15)	/* accept broadcast */
+#define   IGBX_RCTL_VFE			BIT(18)	/* VLAN filter enable */
+#define   IGBX_RCTL_SECRC		BIT(26)	/* strip Ethernet CRC */
+
+#define IGBX_RXCSUM			0x05000	/* Receive Checksum Control */
+#define   IGBX_RXCSUM_IPOFLD		BIT(8)	/* IPv4 checksum offload */
+#define   IGBX_RXCSUM_TUOFLD		BIT(9)	/* TCP/UDP checksum offload */
+#define   IGBX_RXCSUM_CRCOFL		BIT(11)	/* SCTP CRC offload */
+#define   IGBX_RXCSUM_PCSD		BIT(13)	/* RSS hash instead of csum */
+#define IGBX_RLPML			0x05004	/* Long Packet Max Length */
+#define   IGBX_RLPML_LEN		GENMASK(13, 0)
+
+#define IGBX_MTA(n)			(0x05200 + 4 * (n)) /* Multicast Table */
+#define IGBX_MTA_REGS			128
+#define IGBX_VFTA(n)			(0x05600 + 4 * (n)) /* VLAN Filter Table */
+#define IGBX_VFTA_REGS			128
+
+#define IGBX_MRQC			0x05818	/* Multiple Receive Queues */
+#define   IGBX_MRQC_MRQE		GENMASK(2, 0)
+#define     IGBX_MRQC_MRQE_RSS		2
+#define   IGBX_MRQC_TCPIPV4		BIT(16)
+#define   IGBX_MRQC_IPV4		BIT(17)
+#define   IGBX_MRQC_IPV6		BIT(20)
+#define   IGBX_MRQC_TCPIPV6		BIT(21)
+#define   IGBX_MRQC_UDPIPV4		BIT(22)
+#define   IGBX_MRQC_UDPIPV6		BIT(23)
+#define IGBX_RETA(n)			(0x05C00 + 4 * (n)) /* 4 entries each */
+#define IGBX_RETA_ENTRIES		128
+#define IGBX_RSSRK(n)			(0x05C80 + 4 * (n)) /* RSS key */
+#define IGBX_RSS_KEY_SIZE		40
+
+/* Per-queue receive registers, queue n = 0..15 */
+#define IGBX_RDBAL(n)			(0x0C000 + 0x40 * (n))
+#define IGBX_RDBAH(n)			(0x0C004 + 0x40 * (n))
+#define IGBX_RDLEN(n)			(0x0C008 + 0x40 * (n))
+#define IGBX_SRRCTL(n)			(0x0C00C + 0x40 * (n))
+#define   IGBX_SRRCTL_BSIZEPKT		GENMASK(6, 0)	/* 1 KiB units */
+#define   IGBX_SRRCTL_BSIZEHDR		GENMASK(11, 8)	/* 64 B units */
+#define   IGBX_SRRCTL_DESCTYPE		GENMASK(27, 25)
+#define     IGBX_DESCTYPE_ADV_ONEBUF	1
+#define   IGBX_SRRCTL_DROP_EN		BIT(31)
+#define IGBX_RDH(n)			(0x0C010 + 0x40 * (n))
+#define IGBX_RDT(n)			(0x0C018 + 0x40 * (n))
+#define IGBX_RXDCTL(n)			(0x0C028 + 0x40 * (n))
+/* RXDCTL and TXDCTL share their layout */
+#define   IGBX_XDCTL_PTHRESH		GENMASK(4, 0)
+#define   IGBX_XDCTL_HTHRESH		GENMASK(12, 8)
+#define   IGBX_XDCTL_WTHRESH		GENMASK(20, 16)
+#define   IGBX_XDCTL_ENABLE		BIT(25)
+#define IGBX_RQDPC(n)			(0x0C030 + 0x40 * (n)) /* drops */
+
+/* --- Transmit (datasheet 8.12) ------------------------------------------ */
+
 #define IGBX_TCTL			0x00400	/* Transmit Control */
+#define   IGBX_TCTL_EN			BIT(1)
+#define   IGBX_TCTL_PSP			BIT(3)	/* pad short packets */
+#define   IGBX_TCTL_CT			GENMASK(11, 4)	/* collision threshold */
+#define   IGBX_TCTL_COLD		GENMASK(21, 12)	/* collision distance */
+#define   IGBX_TCTL_RTLC		BIT(24)	/* retransmit on late coll */
+
+#define IGBX_TDBAL(n)			(0x0E000 + 0x40 * (n))
+#define IGBX_TDBAH(n)			(0x0E004 + 0x40 * (n))
+#define IGBX_TDLEN(n)			(0x0E008 + 0x40 * (n))
+#define IGBX_TDH(n)			(0x0E010 + 0x40 * (n))
+#define IGBX_TDT(n)			(0x0E018 + 0x40 * (n))
+#define IGBX_TXDCTL(n)			(0x0E028 + 0x40 * (n))
+
+#define IGBX_MAX_QUEUES			16	/* of each direction */
+/* Ring length must be a multiple of 128 bytes: 8 16-byte descriptors. */
+#define IGBX_RING_ALIGN_DESC		8
+
+/* --- Statistics (datasheet 8.19), clear on read ------------------------- */
+
+#define IGBX_CRCERRS			0x04000	/* CRC errors */
+#define IGBX_ALGNERRC			0x04004	/* alignment errors */
+#define IGBX_RXERRC			0x0400C	/* receive (symbol) errors */
+#define IGBX_MPC			0x04010	/* missed packets (no room) */
+#define IGBX_COLC			0x04028	/* collisions */
+#define IGBX_RLEC			0x04040	/* receive length errors */
+#define IGBX_XONRXC			0x04048
+#define IGBX_XONTXC			0x0404C
+#define IGBX_XOFFRXC			0x04050
+#define IGBX_XOFFTXC			0x04054
+#define IGBX_GPRC			0x04074	/* good packets received */
+#define IGBX_BPRC			0x04078	/* broadcast received */
+#define IGBX_MPRC			0x0407C	/* multicast received */
+#define IGBX_GPTC			0x04080	/* good packets sent */
+#define IGBX_GORCL			0x04088	/* good octets rx, low */
+#define IGBX_GORCH			0x0408C
+#define IGBX_GOTCL			0x04090	/* good octets tx, low */
+#define IGBX_GOTCH			0x04094
+#define IGBX_RNBC			0x040A0	/* no receive buffers */
+#define IGBX_RUC			0x040A4	/* undersize */
+#define IGBX_RFC			0x040A8	/* fragments */
+#define IGBX_ROC			0x040AC	/* oversize */
+#define IGBX_RJC			0x040B0	/* jabber */
+#define IGBX_TPR			0x040D0	/* total packets received */
+#define IGBX_TPT			0x040D4	/* total packets sent */
+#define IGBX_MPTC			0x040F0	/* multicast sent */
+#define IGBX_BPTC			0x040F4	/* broadcast sent */
 
 /* --- Filters (datasheet 8.10) ------------------------------------------- */
 
@@ -123,6 +237,7 @@
 #define IGBX_RAH(n)			(0x05404 + 8 * (n)) /* Receive Addr High */
 #define   IGBX_RAH_ADDR			GENMASK(15, 0)
 #define   IGBX_RAH_AV			BIT(31)	/* address valid */
+#define IGBX_RAR_ENTRIES		16
 
 /* --- Software/firmware synchronisation (datasheet 8.19, 4.7) ------------ */
 
