@@ -5,17 +5,78 @@
  * Features are detected from the headers being compiled against (macros, and
  * IGBX_HAVE_* flags that Kbuild sets by probing the headers), never from
  * kernel or distribution version numbers.  Code outside this file calls the
- * modern API; this file supplies it, or a harmless stand-in, on older
- * kernels.
+ * wrappers below; they use the modern API where it exists and do without
+ * (or with the older spelling) elsewhere.
  */
 #ifndef _IGBX_COMPAT_H_
 #define _IGBX_COMPAT_H_
+
+#include <linux/netdevice.h>
+#include <net/netdev_queues.h>
 
 /* 6.12 moved the unaligned accessors out of asm/. */
 #ifdef IGBX_HAVE_LINUX_UNALIGNED_H
 #include <linux/unaligned.h>
 #else
 #include <asm/unaligned.h>
+#endif
+
+/* 6.6 split net/page_pool.h into types and helpers. */
+#ifdef IGBX_HAVE_PAGE_POOL_HELPERS_H
+#include <net/page_pool/helpers.h>
+#else
+#include <net/page_pool.h>
+#endif
+
+/* Tell the page pool which NAPI and queue it serves (netlink, recycling). */
+static inline void igbx_pp_params_link(struct page_pool_params *pp,
+				       struct napi_struct *napi,
+				       struct net_device *netdev, u32 queue)
+{
+#ifdef IGBX_HAVE_PP_NETDEV
+	pp->napi = napi;
+	pp->netdev = netdev;
+#endif
+#ifdef IGBX_HAVE_PP_QUEUE_IDX
+	pp->queue_idx = queue;
+#endif
+}
+
+/* queue <-> NAPI <-> IRQ linkage for the netdev netlink family (6.8+). */
+static inline void igbx_napi_set_irq(struct napi_struct *napi, int irq)
+{
+#ifdef IGBX_HAVE_NETIF_NAPI_SET_IRQ
+	netif_napi_set_irq(napi, irq);
+#endif
+}
+
+#ifdef IGBX_HAVE_NETIF_QUEUE_SET_NAPI
+#define IGBX_QUEUE_RX	NETDEV_QUEUE_TYPE_RX
+#define IGBX_QUEUE_TX	NETDEV_QUEUE_TYPE_TX
+#else
+#define IGBX_QUEUE_RX	0
+#define IGBX_QUEUE_TX	1
+#endif
+
+static inline void igbx_queue_set_napi(struct net_device *netdev,
+				       unsigned int queue, int type,
+				       struct napi_struct *napi)
+{
+#ifdef IGBX_HAVE_NETIF_QUEUE_SET_NAPI
+	netif_queue_set_napi(netdev, queue, type, napi);
+#endif
+}
+
+/* BQL completion + lockless wake in one step (6.7); older: spelled out. */
+#ifndef netif_txq_completed_wake
+#define netif_txq_completed_wake(txq, pkts, bytes, get_desc, start_thrs) \
+	({								\
+		struct netdev_queue *_txq = (txq);			\
+		unsigned int _pkts = (pkts);				\
+									\
+		netdev_tx_completed_queue(_txq, _pkts, bytes);		\
+		_pkts ? netif_txq_maybe_wake(_txq, get_desc, start_thrs) : -1; \
+	})
 #endif
 
 #endif /* _IGBX_COMPAT_H_ */

@@ -47,7 +47,7 @@ u32 igbx_rd32_slow(struct igbx_hw *hw, u32 reg)
 }
 
 /* Poll @reg until (@reg & @mask) == @want; bounded by @us. */
-static int igbx_poll(struct igbx_hw *hw, u32 reg, u32 mask, u32 want,
+static int igbx_wait(struct igbx_hw *hw, u32 reg, u32 mask, u32 want,
 		     unsigned int us, u32 *out)
 {
 	u32 val;
@@ -95,7 +95,7 @@ int igbx_hw_reset(struct igbx_hw *hw)
 	/* 5.2.3.3 Master Disable: let outstanding requests complete. */
 	ctrl = igbx_rd32(hw, IGBX_CTRL);
 	igbx_wr32(hw, IGBX_CTRL, ctrl | IGBX_CTRL_GIO_MASTER_DISABLE);
-	err = igbx_poll(hw, IGBX_STATUS, IGBX_STATUS_GIO_MASTER_ENABLE, 0,
+	err = igbx_wait(hw, IGBX_STATUS, IGBX_STATUS_GIO_MASTER_ENABLE, 0,
 			IGBX_MASTER_DISABLE_US, NULL);
 	if (err == -ENODEV)
 		return err;
@@ -106,7 +106,7 @@ int igbx_hw_reset(struct igbx_hw *hw)
 	igbx_wr32(hw, IGBX_CTRL, ctrl | IGBX_CTRL_RST);
 	/* Registers must not be touched for a while after RST is set. */
 	usleep_range(1000, 2000);
-	err = igbx_poll(hw, IGBX_CTRL, IGBX_CTRL_RST, 0, IGBX_RESET_US, NULL);
+	err = igbx_wait(hw, IGBX_CTRL, IGBX_CTRL_RST, 0, IGBX_RESET_US, NULL);
 	if (err) {
 		dev_err(hw->dev, "software reset did not complete (%d)\n", err);
 		return err;
@@ -117,11 +117,11 @@ int igbx_hw_reset(struct igbx_hw *hw)
 	 * Some NVM images never signal these; the datasheet's values are
 	 * defaults then, so a miss is not fatal.
 	 */
-	if (igbx_poll(hw, IGBX_EECD, IGBX_EECD_AUTO_RD, IGBX_EECD_AUTO_RD,
+	if (igbx_wait(hw, IGBX_EECD, IGBX_EECD_AUTO_RD, IGBX_EECD_AUTO_RD,
 		      IGBX_AUTO_RD_US, NULL) == -ENODEV)
 		return -ENODEV;
 	done = hw->lan_id ? IGBX_EEMNGCTL_CFG_DONE1 : IGBX_EEMNGCTL_CFG_DONE0;
-	if (igbx_poll(hw, IGBX_EEMNGCTL, done, done, IGBX_CFG_DONE_US,
+	if (igbx_wait(hw, IGBX_EEMNGCTL, done, done, IGBX_CFG_DONE_US,
 		      NULL) == -ENODEV)
 		return -ENODEV;
 
@@ -160,7 +160,7 @@ static int igbx_swsm_get(struct igbx_hw *hw)
 	int err;
 
 	/* Reading SWSM sets SMBI; we own it if it read back as zero. */
-	err = igbx_poll(hw, IGBX_SWSM, IGBX_SWSM_SMBI, 0, IGBX_SEMAPHORE_US,
+	err = igbx_wait(hw, IGBX_SWSM, IGBX_SWSM_SMBI, 0, IGBX_SEMAPHORE_US,
 			NULL);
 	if (err)
 		goto fail;
@@ -168,7 +168,7 @@ static int igbx_swsm_get(struct igbx_hw *hw)
 	/* Then claim the software/firmware semaphore and check it stuck. */
 	swsm = igbx_rd32(hw, IGBX_SWSM);
 	igbx_wr32(hw, IGBX_SWSM, swsm | IGBX_SWSM_SWESMBI);
-	err = igbx_poll(hw, IGBX_SWSM, IGBX_SWSM_SWESMBI, IGBX_SWSM_SWESMBI,
+	err = igbx_wait(hw, IGBX_SWSM, IGBX_SWSM_SWESMBI, IGBX_SWSM_SWESMBI,
 			IGBX_SEMAPHORE_US, NULL);
 	if (err) {
 		igbx_swsm_put(hw);
@@ -244,7 +244,7 @@ int igbx_nvm_read(struct igbx_hw *hw, u16 offset, u16 count, u16 *data)
 	for (i = 0; i < count; i++) {
 		igbx_wr32(hw, IGBX_EERD, FIELD_PREP(IGBX_EERD_ADDR, offset + i) |
 					 IGBX_EERD_START);
-		err = igbx_poll(hw, IGBX_EERD, IGBX_EERD_DONE, IGBX_EERD_DONE,
+		err = igbx_wait(hw, IGBX_EERD, IGBX_EERD_DONE, IGBX_EERD_DONE,
 				IGBX_EERD_US, &eerd);
 		if (err) {
 			if (err != -ENODEV)
@@ -347,7 +347,7 @@ static int igbx_mdic(struct igbx_hw *hw, u32 op, u32 reg, u16 *val)
 				 FIELD_PREP(IGBX_MDIC_REGADD, reg) |
 				 FIELD_PREP(IGBX_MDIC_PHYADD, IGBX_PHY_ADDR) |
 				 FIELD_PREP(IGBX_MDIC_OP, op));
-	err = igbx_poll(hw, IGBX_MDIC, IGBX_MDIC_READY, IGBX_MDIC_READY,
+	err = igbx_wait(hw, IGBX_MDIC, IGBX_MDIC_READY, IGBX_MDIC_READY,
 			IGBX_MDIC_US, &mdic);
 	igbx_swfw_put(hw, igbx_phy_swfw(hw));
 	if (err) {

@@ -9,9 +9,12 @@
 #include <linux/io.h>
 #include <linux/netdevice.h>
 #include <linux/pci.h>
+#include <linux/rtnetlink.h>
+#include <linux/u64_stats_sync.h>
 #include <linux/workqueue.h>
 
 #include "igbx_compat.h"
+#include "igbx_desc.h"
 #include "igbx_regs.h"
 
 #define IGBX_DRV_NAME		"igbx"
@@ -21,7 +24,171 @@
 #define IGBX_MISC_VECTOR	0
 
 /* How often the service task checks on the device when nothing happens. */
-#define IGBX_SERVICE_PERIOD	(2 * HZ)
+#define IGBX_SERVICE_PERIOD	HZ
+
+#define IGBX_MAX_QPAIRS		8	/* MSI-X: 10 vectors = other + 8 + 1 */
+#define IGBX_DEFAULT_RING	256
+#define IGBX_MIN_RING		64
+#define IGBX_MAX_RING		4096
+#define IGBX_DEFAULT_ITR_US	50	/* about 20000 interrupts/s */
+
+/*
+ * Receive buffers: one page each, the frame starting IGBX_RX_HEADROOM into
+ * it and the skb_shared_info at its end (build_skb).  SRRCTL.BSIZEPKT is in
+ * KiB, so the device may write IGBX_RX_BUF_LEN bytes; longer frames continue
+ * in the next descriptor and become page fragments.
+ */
+#define IGBX_RX_HEADROOM	(NET_SKB_PAD + NET_IP_ALIGN)
+#define IGBX_RX_BUF_LEN		SZ_2K
+#define IGBX_RX_REFILL_BATCH	16	/* descriptors per RDT write */
+#define IGBX_MAX_MTU		9216
+
+/* Transmit: stop a queue when a worst-case frame may no longer fit. */
+#define IGBX_TX_DESC_NEEDED	(MAX_SKB_FRAGS + 4)
+#define IGBX_TX_WAKE_THRESH	(2 * IGBX_TX_DESC_NEEDED)
+#define IGBX_TX_CLEAN_BUDGET	256
+
+struct igbx_adapter;
+
+/**
+ * struct igbx_tx_buffer - software state of one transmit descriptor
+ * @skb: frame, on the first descriptor of a frame only
+ * @eop: index of the frame's last descriptor (valid with @skb)
+ * @gso_segs: segments the frame becomes on the wire
+ * @bytecount: bytes the frame becomes on the wire
+ * @dma: DMA address of a mapping starting at this descriptor
+ * @len: length of that mapping (0: none starts here)
+ * @head: the mapping is of the skb's linear part (dma_map_single)
+ */
+struct igbx_tx_buffer {
+	struct sk_buff *skb;
+	u16 eop;
+	u16 gso_segs;
+	u32 bytecount;
+	dma_addr_t dma;
+	u32 len;
+	bool head;
+};
+
+/**
+ * struct igbx_ring_stats - per-ring counters, under the ring's syncp
+ * @packets: frames completed
+ * @bytes: bytes completed
+ * @drops: frames dropped by the driver (bad descriptor, mapping failure)
+ * @csum_err: received frames the device found a checksum error in
+ * @alloc_fail: buffer or skb allocations that failed
+ * @restarts: times a TX queue was stopped for lack of descriptors
+ * @len_err: receive descriptors whose length exceeded the buffer
+ */
+struct igbx_ring_stats {
+	u64 packets;
+	u64 bytes;
+	u64 drops;
+	u64 csum_err;
+	u64 alloc_fail;
+	u64 restarts;
+	u64 len_err;
+};
+
+/**
+ * struct igbx_ring - one RX or TX descriptor ring
+ * @q_vector: owning vector (NAPI)
+ * @netdev: net_device
+ * @dev: device for DMA
+ * @desc: descriptor memory
+ * @tx_buf: TX software state, one per descriptor
+ * @rx_page: RX pages, one per descriptor
+ * @tail: mapped tail (RDT/TDT) register
+ * @pp: RX page_pool
+ * @skb: RX frame assembled across descriptors so far
+ * @dma: descriptor memory bus address
+ * @size: descriptor memory bytes
+ * @count: descriptors
+ * @index: queue number (also the register set)
+ * @next_to_use: next descriptor software fills
+ * @next_to_clean: next descriptor software expects back
+ * @rx_discard: dropping the rest of a bad multi-descriptor frame
+ * @stall: debugfs fault knob, stop cleaning this TX ring
+ * @hang_seen: TX progress snapshot for hang detection
+ * @hang_ticks: consecutive service ticks without progress
+ * @syncp: protects @stats
+ * @stats: counters
+ */
+struct igbx_ring {
+	struct igbx_q_vector *q_vector;
+	struct net_device *netdev;
+	struct device *dev;
+	void *desc;
+	union {
+		struct igbx_tx_buffer *tx_buf;
+		struct page **rx_page;
+	};
+	u8 __iomem *tail;
+	struct page_pool *pp;
+	struct sk_buff *skb;
+	dma_addr_t dma;
+	u32 size;
+	u16 count;
+	u16 index;
+	u16 next_to_use;
+	u16 next_to_clean;
+	bool rx_discard;
+	bool stall;
+	u64 hang_seen;
+	u8 hang_ticks;
+	struct u64_stats_sync syncp;
+	struct igbx_ring_stats stats;
+};
+
+/**
+ * struct igbx_q_vector - one MSI-X vector, its NAPI and its queue pair
+ * @adapter: port
+ * @napi: NAPI context polled by net_rx_action
+ * @v_idx: MSI-X vector number (EICR bit)
+ * @itr_us: interrupt throttling interval in microseconds
+ * @tx: transmit ring
+ * @rx: receive ring
+ * @name: interrupt name
+ */
+struct igbx_q_vector {
+	struct igbx_adapter *adapter;
+	struct napi_struct napi;
+	u16 v_idx;
+	u16 itr_us;
+	struct igbx_ring tx;
+	struct igbx_ring rx;
+	char name[IFNAMSIZ + 16];
+};
+
+/**
+ * struct igbx_hw_stats - clear-on-read device counters, accumulated
+ * @crcerrs: CRC errors
+ * @algnerrc: alignment errors
+ * @rxerrc: receive errors
+ * @mpc: missed packets
+ * @colc: collisions
+ * @rlec: receive length errors
+ * @ruc: undersize frames
+ * @roc: oversize frames
+ * @rnbc: no receive buffers
+ * @mprc: multicast received
+ * @gprc: good packets received
+ * @gptc: good packets transmitted
+ */
+struct igbx_hw_stats {
+	u64 crcerrs;
+	u64 algnerrc;
+	u64 rxerrc;
+	u64 mpc;
+	u64 colc;
+	u64 rlec;
+	u64 ruc;
+	u64 roc;
+	u64 rnbc;
+	u64 mprc;
+	u64 gprc;
+	u64 gptc;
+};
 
 /**
  * struct igbx_hw - what the register-level code needs to reach the device
@@ -45,7 +212,7 @@ struct igbx_hw {
 enum igbx_state {
 	IGBX_STATE_DOWN,	/* interface is not running */
 	IGBX_STATE_REMOVED,	/* device no longer answers (all-ones reads) */
-	IGBX_STATE_SERVICE_SCHED,	/* service task queued */
+	IGBX_STATE_RESETTING,	/* reset task owns the device */
 	IGBX_STATE_NBITS
 };
 
@@ -69,8 +236,20 @@ struct igbx_link {
  * @state: enum igbx_state bits
  * @msg_enable: netif_msg_* bits (ethtool msglvl)
  * @num_vectors: MSI-X vectors allocated
+ * @num_qp: queue pairs in use (one vector each)
+ * @tx_ring_count: descriptors per TX ring
+ * @rx_ring_count: descriptors per RX ring
+ * @q_vector: the queue-pair vectors, @num_qp of them
  * @link: link state as last reported to the stack
- * @service_task: periodic and on-demand slow-path work (link, ...)
+ * @service_task: periodic and on-demand slow-path work (link, stats, hangs)
+ * @reset_task: full re-initialisation after a hang
+ * @stats_lock: protects @hw_stats
+ * @hw_stats: device counters
+ * @rss_key: RSS hash key
+ * @rss_indir: RSS indirection table
+ * @rss_user: @rss_indir was set by the user (keep it across changes)
+ * @restarts: resets done by @reset_task
+ * @debugfs: debugfs directory
  * @misc_name: name of the "other causes" interrupt
  */
 struct igbx_adapter {
@@ -80,8 +259,20 @@ struct igbx_adapter {
 	DECLARE_BITMAP(state, IGBX_STATE_NBITS);
 	u32 msg_enable;
 	unsigned int num_vectors;
+	unsigned int num_qp;
+	u32 tx_ring_count;
+	u32 rx_ring_count;
+	struct igbx_q_vector *q_vector[IGBX_MAX_QPAIRS];
 	struct igbx_link link;
 	struct delayed_work service_task;
+	struct work_struct reset_task;
+	spinlock_t stats_lock;	/* hw_stats */
+	struct igbx_hw_stats hw_stats;
+	u8 rss_key[IGBX_RSS_KEY_SIZE];
+	u8 rss_indir[IGBX_RETA_ENTRIES];
+	bool rss_user;
+	u64 restarts;
+	struct dentry *debugfs;
 	char misc_name[IFNAMSIZ + 9];
 };
 
@@ -139,6 +330,47 @@ int igbx_link_restart_autoneg(struct igbx_hw *hw);
 void igbx_link_read(struct igbx_hw *hw, struct igbx_link *link);
 void igbx_hw_release(struct igbx_hw *hw);
 
+/* rings.c */
+int igbx_rings_alloc(struct igbx_adapter *adapter);
+void igbx_rings_free(struct igbx_adapter *adapter);
+void igbx_rings_configure(struct igbx_adapter *adapter);
+void igbx_rings_disable(struct igbx_adapter *adapter);
+void igbx_rings_clean(struct igbx_adapter *adapter);
+int igbx_q_vectors_alloc(struct igbx_adapter *adapter);
+void igbx_q_vectors_free(struct igbx_adapter *adapter);
+
+/* txrx.c */
+netdev_tx_t igbx_xmit_frame(struct sk_buff *skb, struct net_device *netdev);
+int igbx_poll(struct napi_struct *napi, int budget);
+void igbx_rx_refill(struct igbx_ring *ring, u16 count);
+void igbx_tx_ring_clean_all(struct igbx_ring *ring);
+void igbx_rx_ring_clean_all(struct igbx_ring *ring);
+
+static inline u16 igbx_desc_unused(const struct igbx_ring *ring)
+{
+	u16 ntc = ring->next_to_clean, ntu = ring->next_to_use;
+
+	return (ntc > ntu ? 0 : ring->count) + ntc - ntu - 1;
+}
+
+/* filter.c */
+void igbx_set_rx_mode(struct net_device *netdev);
+void igbx_rss_default(struct igbx_adapter *adapter);
+void igbx_rss_write(struct igbx_adapter *adapter);
+void igbx_set_rlpml(struct igbx_adapter *adapter);
+void igbx_features_write(struct igbx_adapter *adapter,
+			 netdev_features_t features);
+
+/* stats.c */
+void igbx_hw_stats_update(struct igbx_adapter *adapter);
+void igbx_get_stats64(struct net_device *netdev,
+		      struct rtnl_link_stats64 *stats);
+
+/* debugfs.c */
+void igbx_debugfs_init(struct igbx_adapter *adapter);
+void igbx_debugfs_exit(struct igbx_adapter *adapter);
+void igbx_debugfs_cleanup(void);
+
 /* irq.c */
 int igbx_irq_alloc(struct igbx_adapter *adapter);
 void igbx_irq_free(struct igbx_adapter *adapter);
@@ -146,9 +378,11 @@ int igbx_irq_request(struct igbx_adapter *adapter);
 void igbx_irq_release(struct igbx_adapter *adapter);
 void igbx_irq_enable(struct igbx_adapter *adapter);
 void igbx_irq_disable(struct igbx_adapter *adapter);
+void igbx_irq_write_itr(struct igbx_q_vector *q_vector);
 
 /* netdev.c */
 int igbx_netdev_register(struct igbx_adapter *adapter);
+void igbx_reset_schedule(struct igbx_adapter *adapter);
 void igbx_netdev_unregister(struct igbx_adapter *adapter);
 void igbx_service_schedule(struct igbx_adapter *adapter);
 void igbx_service_init(struct igbx_adapter *adapter);

@@ -5,9 +5,9 @@
  * The 82576 runs in MSI-X mode (GPIE.MSIX_MODE, datasheet 7.3): each EICR bit
  * is one MSI-X vector, and the IVAR registers route causes to vectors.
  * Vector IGBX_MISC_VECTOR takes the "other" ICR causes (link change) through
- * IVAR_MISC.  EIAC clears a vector's EICR bit when its message is sent and
- * EIAM (with GPIE.EIAME) masks it; each handler re-enables its vector in
- * EIMS when it is done.
+ * IVAR_MISC; vectors 1..num_qp each take one RX/TX queue pair.  EIAC clears
+ * a vector's EICR bit when its message is sent, and EIAM (with GPIE.EIAME)
+ * masks it until the handler - or NAPI, once done - re-enables it in EIMS.
  */
 #include <linux/interrupt.h>
 
@@ -18,22 +18,33 @@ static u32 igbx_misc_eims(void)
 	return BIT(IGBX_MISC_VECTOR);
 }
 
+static u32 igbx_all_eims(const struct igbx_adapter *adapter)
+{
+	return GENMASK(adapter->num_qp, 0);
+}
+
 /**
- * igbx_irq_alloc() - allocate the MSI-X vectors
+ * igbx_irq_alloc() - allocate MSI-X vectors and size the queue pairs
  * @adapter: port
+ *
+ * One vector for other causes plus one per queue pair, up to one pair per
+ * online CPU (and IGBX_MAX_QPAIRS); fewer vectors mean fewer pairs.
  *
  * Return: 0 or a negative errno.
  */
 int igbx_irq_alloc(struct igbx_adapter *adapter)
 {
+	unsigned int want = 1 + min_t(unsigned int, num_online_cpus(),
+				      IGBX_MAX_QPAIRS);
 	int n;
 
-	n = pci_alloc_irq_vectors(adapter->pdev, 1, 1, PCI_IRQ_MSIX);
+	n = pci_alloc_irq_vectors(adapter->pdev, 2, want, PCI_IRQ_MSIX);
 	if (n < 0) {
 		dev_err(&adapter->pdev->dev, "cannot enable MSI-X (%d)\n", n);
 		return n;
 	}
 	adapter->num_vectors = n;
+	adapter->num_qp = n - 1;
 	return 0;
 }
 
@@ -65,23 +76,61 @@ static irqreturn_t igbx_misc_irq(int irq, void *data)
 	return IRQ_HANDLED;
 }
 
+/* The vector is auto-masked (EIAM); NAPI unmasks it when it is done. */
+static irqreturn_t igbx_queue_irq(int irq, void *data)
+{
+	struct igbx_q_vector *q_vector = data;
+
+	napi_schedule_irqoff(&q_vector->napi);
+	return IRQ_HANDLED;
+}
+
 /**
  * igbx_irq_request() - install the interrupt handlers
  * @adapter: port
  *
- * Return: 0 or a negative errno.
+ * Return: 0 or a negative errno (nothing stays installed then).
  */
 int igbx_irq_request(struct igbx_adapter *adapter)
 {
 	struct net_device *netdev = adapter->netdev;
+	struct pci_dev *pdev = adapter->pdev;
+	struct igbx_q_vector *qv;
+	unsigned int v, cpu;
 	int irq, err;
 
-	irq = pci_irq_vector(adapter->pdev, IGBX_MISC_VECTOR);
+	irq = pci_irq_vector(pdev, IGBX_MISC_VECTOR);
 	snprintf(adapter->misc_name, sizeof(adapter->misc_name), "%s-other",
 		 netdev->name);
 	err = request_irq(irq, igbx_misc_irq, 0, adapter->misc_name, adapter);
-	if (err)
+	if (err) {
 		netdev_err(netdev, "cannot request IRQ %d (%d)\n", irq, err);
+		return err;
+	}
+
+	for (v = 0; v < adapter->num_qp; v++) {
+		qv = adapter->q_vector[v];
+		irq = pci_irq_vector(pdev, qv->v_idx);
+		snprintf(qv->name, sizeof(qv->name), "%s-TxRx-%u",
+			 netdev->name, v);
+		err = request_irq(irq, igbx_queue_irq, 0, qv->name, qv);
+		if (err) {
+			netdev_err(netdev, "cannot request IRQ %d (%d)\n", irq,
+				   err);
+			goto err_free;
+		}
+		cpu = cpumask_local_spread(v, dev_to_node(&pdev->dev));
+		irq_update_affinity_hint(irq, get_cpu_mask(cpu));
+	}
+	return 0;
+
+err_free:
+	while (v--) {
+		irq = pci_irq_vector(pdev, adapter->q_vector[v]->v_idx);
+		irq_update_affinity_hint(irq, NULL);
+		free_irq(irq, adapter->q_vector[v]);
+	}
+	free_irq(pci_irq_vector(pdev, IGBX_MISC_VECTOR), adapter);
 	return err;
 }
 
@@ -91,7 +140,44 @@ int igbx_irq_request(struct igbx_adapter *adapter)
  */
 void igbx_irq_release(struct igbx_adapter *adapter)
 {
-	free_irq(pci_irq_vector(adapter->pdev, IGBX_MISC_VECTOR), adapter);
+	struct pci_dev *pdev = adapter->pdev;
+	unsigned int v;
+	int irq;
+
+	for (v = 0; v < adapter->num_qp; v++) {
+		irq = pci_irq_vector(pdev, adapter->q_vector[v]->v_idx);
+		irq_update_affinity_hint(irq, NULL);
+		free_irq(irq, adapter->q_vector[v]);
+	}
+	free_irq(pci_irq_vector(pdev, IGBX_MISC_VECTOR), adapter);
+}
+
+/*
+ * IVAR(n) holds four causes, one byte each (vector | valid): RX queue n,
+ * TX queue n, RX queue n + 8, TX queue n + 8 (datasheet 8.8.15).
+ */
+static void igbx_ivar_set(struct igbx_hw *hw, unsigned int queue, bool tx,
+			  unsigned int vector)
+{
+	unsigned int shift = (queue >= 8 ? 16 : 0) + (tx ? 8 : 0);
+	u32 reg = IGBX_IVAR(queue % 8);
+	u32 ivar = igbx_rd32(hw, reg);
+
+	ivar &= ~(0xffU << shift);
+	ivar |= (FIELD_PREP(IGBX_IVAR_VECTOR, vector) | IGBX_IVAR_VALID) <<
+		shift;
+	igbx_wr32(hw, reg, ivar);
+}
+
+/**
+ * igbx_irq_write_itr() - program a vector's interrupt throttling interval
+ * @q_vector: vector
+ */
+void igbx_irq_write_itr(struct igbx_q_vector *q_vector)
+{
+	igbx_wr32(&q_vector->adapter->hw, IGBX_EITR(q_vector->v_idx),
+		  FIELD_PREP(IGBX_EITR_INTERVAL, q_vector->itr_us) |
+		  IGBX_EITR_CNT_IGNR);
 }
 
 /**
@@ -101,7 +187,9 @@ void igbx_irq_release(struct igbx_adapter *adapter)
 void igbx_irq_enable(struct igbx_adapter *adapter)
 {
 	struct igbx_hw *hw = &adapter->hw;
-	u32 eims = igbx_misc_eims();
+	u32 eims = igbx_all_eims(adapter);
+	struct igbx_q_vector *qv;
+	unsigned int v;
 
 	/* GPIE first: EIAC/EIAM are only meaningful in MSI-X mode. */
 	igbx_wr32(hw, IGBX_GPIE, IGBX_GPIE_MSIX_MODE | IGBX_GPIE_EIAME |
@@ -110,6 +198,12 @@ void igbx_irq_enable(struct igbx_adapter *adapter)
 		  FIELD_PREP(IGBX_IVAR_MISC_OTHER,
 			     FIELD_PREP(IGBX_IVAR_VECTOR, IGBX_MISC_VECTOR) |
 			     IGBX_IVAR_VALID));
+	for (v = 0; v < adapter->num_qp; v++) {
+		qv = adapter->q_vector[v];
+		igbx_ivar_set(hw, qv->rx.index, false, qv->v_idx);
+		igbx_ivar_set(hw, qv->tx.index, true, qv->v_idx);
+		igbx_irq_write_itr(qv);
+	}
 	igbx_wr32(hw, IGBX_EIAC, eims);
 	igbx_wr32(hw, IGBX_EIAM, eims);
 	igbx_wr32(hw, IGBX_IMS, IGBX_ICR_LSC);

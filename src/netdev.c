@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * igbx: net_device operations and the service task (link state).
+ * igbx: net_device operations, bringing the port up and down, the service
+ * task (link state, counters, Tx hang detection) and the reset task.
  */
+#include <linux/if_vlan.h>
+
 #include "igbx.h"
 
 /**
@@ -13,6 +16,16 @@
 void igbx_service_schedule(struct igbx_adapter *adapter)
 {
 	mod_delayed_work(system_wq, &adapter->service_task, 0);
+}
+
+/**
+ * igbx_reset_schedule() - re-initialise the port from process context
+ * @adapter: port
+ */
+void igbx_reset_schedule(struct igbx_adapter *adapter)
+{
+	if (!test_bit(IGBX_STATE_REMOVED, adapter->state))
+		schedule_work(&adapter->reset_task);
 }
 
 static void igbx_link_update(struct igbx_adapter *adapter)
@@ -36,12 +49,35 @@ static void igbx_link_update(struct igbx_adapter *adapter)
 	}
 }
 
+/*
+ * A TX ring with frames pending whose next_to_clean has not moved for a
+ * service period may just have lost an interrupt: fire its vector (EICS).
+ * If it still has not moved one period later, the queue is hung.
+ */
+static bool igbx_tx_hang_check(struct igbx_adapter *adapter,
+			       struct igbx_ring *ring)
+{
+	u16 ntc = READ_ONCE(ring->next_to_clean);
+
+	if (ntc == READ_ONCE(ring->next_to_use) || ntc != ring->hang_seen) {
+		ring->hang_seen = ntc;
+		ring->hang_ticks = 0;
+		return false;
+	}
+	if (++ring->hang_ticks == 1) {
+		igbx_wr32(&adapter->hw, IGBX_EICS, BIT(ring->q_vector->v_idx));
+		return false;
+	}
+	return true;
+}
+
 static void igbx_service_task(struct work_struct *work)
 {
 	struct igbx_adapter *adapter = container_of(to_delayed_work(work),
 						    struct igbx_adapter,
 						    service_task);
 	struct net_device *netdev = adapter->netdev;
+	unsigned int v;
 
 	if (igbx_removed(&adapter->hw)) {
 		if (!test_and_set_bit(IGBX_STATE_REMOVED, adapter->state)) {
@@ -51,16 +87,27 @@ static void igbx_service_task(struct work_struct *work)
 		}
 		return;
 	}
-	if (test_bit(IGBX_STATE_DOWN, adapter->state))
+	if (test_bit(IGBX_STATE_DOWN, adapter->state) ||
+	    test_bit(IGBX_STATE_RESETTING, adapter->state))
 		return;
 
 	igbx_link_update(adapter);
+	igbx_hw_stats_update(adapter);
+	for (v = 0; v < adapter->num_qp; v++) {
+		if (igbx_tx_hang_check(adapter, &adapter->q_vector[v]->tx)) {
+			netdev_err(netdev, "TX queue %u hung (next_to_clean %u, next_to_use %u), resetting\n",
+				   v, adapter->q_vector[v]->tx.next_to_clean,
+				   adapter->q_vector[v]->tx.next_to_use);
+			igbx_reset_schedule(adapter);
+			return;
+		}
+	}
 	queue_delayed_work(system_wq, &adapter->service_task,
 			   IGBX_SERVICE_PERIOD);
 }
 
 /**
- * igbx_service_init() - set up the service task (not yet scheduled)
+ * igbx_service_init() - set up the service and reset tasks (not scheduled)
  * @adapter: port
  */
 void igbx_service_init(struct igbx_adapter *adapter)
@@ -77,33 +124,112 @@ void igbx_service_stop(struct igbx_adapter *adapter)
 	cancel_delayed_work_sync(&adapter->service_task);
 }
 
+static void igbx_napi_link(struct igbx_adapter *adapter, bool on)
+{
+	struct igbx_q_vector *qv;
+	unsigned int v;
+
+	for (v = 0; v < adapter->num_qp; v++) {
+		qv = adapter->q_vector[v];
+		igbx_queue_set_napi(adapter->netdev, v, IGBX_QUEUE_RX,
+				    on ? &qv->napi : NULL);
+		igbx_queue_set_napi(adapter->netdev, v, IGBX_QUEUE_TX,
+				    on ? &qv->napi : NULL);
+	}
+}
+
+/* Program the device for traffic and start it; rings and IRQs exist. */
+static int igbx_up(struct igbx_adapter *adapter)
+{
+	struct igbx_hw *hw = &adapter->hw;
+	unsigned int v;
+	int err;
+
+	igbx_rar_set(hw, adapter->netdev->dev_addr, 0);
+	igbx_rings_configure(adapter);
+	for (v = 0; v < adapter->num_qp; v++)
+		napi_enable(&adapter->q_vector[v]->napi);
+	igbx_napi_link(adapter, true);
+	clear_bit(IGBX_STATE_DOWN, adapter->state);
+	igbx_irq_enable(adapter);
+	netif_tx_start_all_queues(adapter->netdev);
+
+	err = igbx_link_setup(hw);
+	if (err)
+		netdev_err(adapter->netdev, "link setup failed (%d)\n", err);
+	igbx_service_schedule(adapter);
+	return err;
+}
+
+/* Stop traffic and take every buffer back; rings and IRQs stay. */
+static void igbx_down(struct igbx_adapter *adapter)
+{
+	struct net_device *netdev = adapter->netdev;
+	unsigned int v;
+
+	set_bit(IGBX_STATE_DOWN, adapter->state);
+	netif_carrier_off(netdev);
+	netif_tx_disable(netdev);
+	igbx_rings_disable(adapter);
+	igbx_irq_disable(adapter);
+	for (v = 0; v < adapter->num_qp; v++)
+		napi_disable(&adapter->q_vector[v]->napi);
+	igbx_napi_link(adapter, false);
+	igbx_rings_clean(adapter);
+	adapter->link = (struct igbx_link){ .speed = SPEED_UNKNOWN,
+					    .duplex = DUPLEX_UNKNOWN };
+}
+
+static void igbx_reset_task(struct work_struct *work)
+{
+	struct igbx_adapter *adapter = container_of(work, struct igbx_adapter,
+						    reset_task);
+	struct net_device *netdev = adapter->netdev;
+	int err;
+
+	rtnl_lock();
+	if (!netif_running(netdev) || igbx_removed(&adapter->hw))
+		goto out;
+	set_bit(IGBX_STATE_RESETTING, adapter->state);
+	netdev_warn(netdev, "resetting the port\n");
+	igbx_down(adapter);
+	err = igbx_hw_reset(&adapter->hw);
+	if (err) {
+		netdev_err(netdev, "reset failed (%d), port stays down\n", err);
+		goto out_clear;
+	}
+	adapter->restarts++;
+	igbx_up(adapter);
+out_clear:
+	clear_bit(IGBX_STATE_RESETTING, adapter->state);
+out:
+	rtnl_unlock();
+}
+
 static int igbx_open(struct net_device *netdev)
 {
 	struct igbx_adapter *adapter = netdev_priv(netdev);
-	struct igbx_hw *hw = &adapter->hw;
 	int err;
 
-	if (igbx_removed(hw))
+	if (igbx_removed(&adapter->hw))
 		return -ENODEV;
 
-	err = igbx_irq_request(adapter);
+	err = igbx_rings_alloc(adapter);
 	if (err)
 		return err;
-
-	err = igbx_link_setup(hw);
-	if (err) {
-		netdev_err(netdev, "link setup failed (%d)\n", err);
-		goto err_release_irq;
-	}
-
-	clear_bit(IGBX_STATE_DOWN, adapter->state);
-	igbx_irq_enable(adapter);
-	netif_tx_start_all_queues(netdev);
-	igbx_service_schedule(adapter);
+	err = igbx_irq_request(adapter);
+	if (err)
+		goto err_free_rings;
+	err = igbx_up(adapter);
+	if (err)
+		goto err_down;
 	return 0;
 
-err_release_irq:
+err_down:
+	igbx_down(adapter);
 	igbx_irq_release(adapter);
+err_free_rings:
+	igbx_rings_free(adapter);
 	return err;
 }
 
@@ -111,33 +237,66 @@ static int igbx_stop(struct net_device *netdev)
 {
 	struct igbx_adapter *adapter = netdev_priv(netdev);
 
-	set_bit(IGBX_STATE_DOWN, adapter->state);
-	netif_tx_disable(netdev);
-	igbx_irq_disable(adapter);
-	igbx_irq_release(adapter);
+	igbx_down(adapter);
 	igbx_service_stop(adapter);
-
-	netif_carrier_off(netdev);
-	adapter->link = (struct igbx_link){ .speed = SPEED_UNKNOWN,
-					    .duplex = DUPLEX_UNKNOWN };
+	igbx_irq_release(adapter);
+	igbx_rings_free(adapter);
 	if (!igbx_removed(&adapter->hw))
 		igbx_phy_power(&adapter->hw, false);
 	return 0;
 }
 
-/* No data path yet: every frame is counted as dropped. */
-static netdev_tx_t igbx_xmit_frame(struct sk_buff *skb,
-				   struct net_device *netdev)
+static int igbx_change_mtu(struct net_device *netdev, int new_mtu)
 {
-	dev_core_stats_tx_dropped_inc(netdev);
-	dev_kfree_skb_any(skb);
-	return NETDEV_TX_OK;
+	struct igbx_adapter *adapter = netdev_priv(netdev);
+
+	/* Buffers do not depend on the MTU: only the size filter changes. */
+	WRITE_ONCE(netdev->mtu, new_mtu);
+	if (netif_running(netdev))
+		igbx_set_rlpml(adapter);
+	return 0;
+}
+
+static int igbx_set_mac_address(struct net_device *netdev, void *p)
+{
+	struct igbx_adapter *adapter = netdev_priv(netdev);
+	int err;
+
+	err = eth_mac_addr(netdev, p);
+	if (err)
+		return err;
+	igbx_rar_set(&adapter->hw, netdev->dev_addr, 0);
+	return 0;
+}
+
+static int igbx_set_features(struct net_device *netdev,
+			     netdev_features_t features)
+{
+	struct igbx_adapter *adapter = netdev_priv(netdev);
+
+	igbx_features_write(adapter, features);
+	return 0;
+}
+
+static void igbx_tx_timeout(struct net_device *netdev, unsigned int txqueue)
+{
+	struct igbx_adapter *adapter = netdev_priv(netdev);
+
+	netdev_err(netdev, "stack watchdog: TX queue %u stuck, resetting\n",
+		   txqueue);
+	igbx_reset_schedule(adapter);
 }
 
 static const struct net_device_ops igbx_netdev_ops = {
 	.ndo_open		= igbx_open,
 	.ndo_stop		= igbx_stop,
 	.ndo_start_xmit		= igbx_xmit_frame,
+	.ndo_get_stats64	= igbx_get_stats64,
+	.ndo_set_rx_mode	= igbx_set_rx_mode,
+	.ndo_set_mac_address	= igbx_set_mac_address,
+	.ndo_change_mtu		= igbx_change_mtu,
+	.ndo_set_features	= igbx_set_features,
+	.ndo_tx_timeout		= igbx_tx_timeout,
 	.ndo_validate_addr	= eth_validate_addr,
 };
 
@@ -150,10 +309,33 @@ static const struct net_device_ops igbx_netdev_ops = {
 int igbx_netdev_register(struct igbx_adapter *adapter)
 {
 	struct net_device *netdev = adapter->netdev;
+	netdev_features_t csum = NETIF_F_SG | NETIF_F_IP_CSUM |
+				 NETIF_F_IPV6_CSUM | NETIF_F_TSO | NETIF_F_TSO6;
+	int err;
 
 	netdev->netdev_ops = &igbx_netdev_ops;
 	igbx_set_ethtool_ops(netdev);
 	netdev->watchdog_timeo = 5 * HZ;
+	netdev->min_mtu = ETH_MIN_MTU;
+	netdev->max_mtu = IGBX_MAX_MTU;
+
+	netdev->hw_features = csum | NETIF_F_RXCSUM | NETIF_F_RXHASH |
+			      NETIF_F_HW_VLAN_CTAG_RX | NETIF_F_HW_VLAN_CTAG_TX;
+	netdev->features = netdev->hw_features | NETIF_F_HIGHDMA;
+	netdev->vlan_features = csum | NETIF_F_HIGHDMA;
+
+	adapter->tx_ring_count = IGBX_DEFAULT_RING;
+	adapter->rx_ring_count = IGBX_DEFAULT_RING;
+	netdev_rss_key_fill(adapter->rss_key, sizeof(adapter->rss_key));
+	igbx_rss_default(adapter);
+	INIT_WORK(&adapter->reset_task, igbx_reset_task);
+	spin_lock_init(&adapter->stats_lock);
+
+	err = netif_set_real_num_tx_queues(netdev, adapter->num_qp);
+	if (!err)
+		err = netif_set_real_num_rx_queues(netdev, adapter->num_qp);
+	if (err)
+		return err;
 
 	set_bit(IGBX_STATE_DOWN, adapter->state);
 	adapter->link = (struct igbx_link){ .speed = SPEED_UNKNOWN,
@@ -169,4 +351,5 @@ int igbx_netdev_register(struct igbx_adapter *adapter)
 void igbx_netdev_unregister(struct igbx_adapter *adapter)
 {
 	unregister_netdev(adapter->netdev);
+	cancel_work_sync(&adapter->reset_task);
 }

@@ -6,7 +6,6 @@
  * reverse order; the unwind labels in probe are named for what they undo.
  */
 #include <linux/module.h>
-#include <linux/rtnetlink.h>
 
 #include "igbx.h"
 
@@ -95,7 +94,7 @@ static int igbx_probe(struct pci_dev *pdev, const struct pci_device_id *ent)
 	}
 	pci_set_master(pdev);
 
-	netdev = alloc_etherdev(sizeof(*adapter));
+	netdev = alloc_etherdev_mq(sizeof(*adapter), IGBX_MAX_QPAIRS);
 	if (!netdev)
 		return -ENOMEM;
 	SET_NETDEV_DEV(netdev, &pdev->dev);
@@ -124,17 +123,23 @@ static int igbx_probe(struct pci_dev *pdev, const struct pci_device_id *ent)
 	err = igbx_irq_alloc(adapter);
 	if (err)
 		goto err_release_hw;
+	err = igbx_q_vectors_alloc(adapter);
+	if (err)
+		goto err_free_irq_vectors;
 	igbx_service_init(adapter);
 	err = igbx_netdev_register(adapter);
 	if (err)
-		goto err_free_irq_vectors;
+		goto err_free_q_vectors;
+	igbx_debugfs_init(adapter);
 
 	netif_info(adapter, probe, netdev,
-		   "82576 at %s, MAC %pM, PHY id %#010x, %u MSI-X vectors\n",
+		   "82576 at %s, MAC %pM, PHY id %#010x, %u queue pairs, %u MSI-X vectors\n",
 		   pci_name(pdev), netdev->dev_addr, hw->phy_id,
-		   adapter->num_vectors);
+		   adapter->num_qp, adapter->num_vectors);
 	return 0;
 
+err_free_q_vectors:
+	igbx_q_vectors_free(adapter);
 err_free_irq_vectors:
 	igbx_irq_free(adapter);
 err_release_hw:
@@ -148,8 +153,10 @@ static void igbx_remove(struct pci_dev *pdev)
 {
 	struct igbx_adapter *adapter = pci_get_drvdata(pdev);
 
+	igbx_debugfs_exit(adapter);
 	igbx_netdev_unregister(adapter);
 	igbx_service_stop(adapter);
+	igbx_q_vectors_free(adapter);
 	igbx_irq_free(adapter);
 	igbx_hw_release(&adapter->hw);
 	free_netdev(adapter->netdev);
@@ -175,7 +182,19 @@ static struct pci_driver igbx_pci_driver = {
 	.remove		= igbx_remove,
 	.shutdown	= igbx_shutdown,
 };
-module_pci_driver(igbx_pci_driver);
+
+static int __init igbx_init(void)
+{
+	return pci_register_driver(&igbx_pci_driver);
+}
+module_init(igbx_init);
+
+static void __exit igbx_exit(void)
+{
+	pci_unregister_driver(&igbx_pci_driver);
+	igbx_debugfs_cleanup();
+}
+module_exit(igbx_exit);
 
 MODULE_DESCRIPTION("Intel 82576 Gigabit Ethernet driver (igbx)");
 MODULE_LICENSE("GPL");

@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * igbx: debugfs fault knobs, for tests.
+ *
+ * /sys/kernel/debug/igbx/<pci address>/tx_stall: write a queue number to
+ * stop cleaning that TX ring (a simulated Tx hang; the hang detector then
+ * resets the port, which clears the knob); read to see the stalled ones.
+ */
+#include <linux/debugfs.h>
+
+#include "igbx.h"
+
+static struct dentry *igbx_debugfs_root;
+
+static ssize_t igbx_tx_stall_write(struct file *file, const char __user *ubuf,
+				   size_t len, loff_t *ppos)
+{
+	struct igbx_adapter *adapter = file->private_data;
+	unsigned int q;
+	int err;
+
+	err = kstrtouint_from_user(ubuf, len, 0, &q);
+	if (err)
+		return err;
+	rtnl_lock();
+	if (q >= adapter->num_qp || !netif_running(adapter->netdev)) {
+		rtnl_unlock();
+		return -EINVAL;
+	}
+	WRITE_ONCE(adapter->q_vector[q]->tx.stall, true);
+	rtnl_unlock();
+	return len;
+}
+
+static ssize_t igbx_tx_stall_read(struct file *file, char __user *ubuf,
+				  size_t len, loff_t *ppos)
+{
+	struct igbx_adapter *adapter = file->private_data;
+	char buf[IGBX_MAX_QPAIRS * 3 + 2];
+	unsigned int q, n = 0;
+
+	rtnl_lock();
+	for (q = 0; q < adapter->num_qp; q++)
+		if (READ_ONCE(adapter->q_vector[q]->tx.stall))
+			n += scnprintf(buf + n, sizeof(buf) - n, "%u ", q);
+	rtnl_unlock();
+	n += scnprintf(buf + n, sizeof(buf) - n, "\n");
+	return simple_read_from_buffer(ubuf, len, ppos, buf, n);
+}
+
+static const struct file_operations igbx_tx_stall_fops = {
+	.owner	= THIS_MODULE,
+	.open	= simple_open,
+	.read	= igbx_tx_stall_read,
+	.write	= igbx_tx_stall_write,
+	.llseek	= default_llseek,
+};
+
+/**
+ * igbx_debugfs_init() - create the port's debugfs directory
+ * @adapter: port
+ */
+void igbx_debugfs_init(struct igbx_adapter *adapter)
+{
+	if (!igbx_debugfs_root)
+		igbx_debugfs_root = debugfs_create_dir(IGBX_DRV_NAME, NULL);
+	adapter->debugfs = debugfs_create_dir(pci_name(adapter->pdev),
+					      igbx_debugfs_root);
+	debugfs_create_file("tx_stall", 0600, adapter->debugfs, adapter,
+			    &igbx_tx_stall_fops);
+}
+
+/**
+ * igbx_debugfs_exit() - remove the port's debugfs directory
+ * @adapter: port
+ */
+void igbx_debugfs_exit(struct igbx_adapter *adapter)
+{
+	debugfs_remove_recursive(adapter->debugfs);
+	adapter->debugfs = NULL;
+}
+
+/**
+ * igbx_debugfs_cleanup() - remove the driver's debugfs root at unload
+ */
+void igbx_debugfs_cleanup(void)
+{
+	debugfs_remove_recursive(igbx_debugfs_root);
+	igbx_debugfs_root = NULL;
+}

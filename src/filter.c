@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * igbx: receive filtering and steering: unicast (RAR), multicast (MTA
+ * hash), promiscuous modes, frame size limit, and RSS (MRQC/RETA/RSSRK).
+ */
+#include <linux/if_vlan.h>
+
+#include "igbx.h"
+
+/*
+ * Multicast Table Array hash with RCTL.MO = 0 (datasheet 8.10.x): bits
+ * 47:36 of the destination address pick one of 4096 bits.
+ */
+static u32 igbx_mta_hash(const u8 *addr)
+{
+	return ((addr[4] >> 4) | ((u32)addr[5] << 4)) & 0xfff;
+}
+
+/**
+ * igbx_set_rx_mode() - ndo_set_rx_mode: program address filters
+ * @netdev: our net_device
+ *
+ * RAR 0 holds the device address; further unicast addresses take RAR 1..15
+ * (unicast promiscuous beyond that); multicast addresses set MTA bits.
+ * Called with the address list lock held (atomic).
+ */
+void igbx_set_rx_mode(struct net_device *netdev)
+{
+	struct igbx_adapter *adapter = netdev_priv(netdev);
+	u32 mta[IGBX_MTA_REGS] = { };
+	struct igbx_hw *hw = &adapter->hw;
+	struct netdev_hw_addr *ha;
+	unsigned int rar = 1, i;
+	u32 rctl, hash;
+
+	rctl = igbx_rd32(hw, IGBX_RCTL) & ~(IGBX_RCTL_UPE | IGBX_RCTL_MPE);
+	if (netdev->flags & IFF_PROMISC)
+		rctl |= IGBX_RCTL_UPE | IGBX_RCTL_MPE;
+	if (netdev->flags & IFF_ALLMULTI)
+		rctl |= IGBX_RCTL_MPE;
+
+	if (netdev_uc_count(netdev) >= IGBX_RAR_ENTRIES) {
+		rctl |= IGBX_RCTL_UPE;
+	} else {
+		netdev_for_each_uc_addr(ha, netdev)
+			igbx_rar_set(hw, ha->addr, rar++);
+	}
+	for (; rar < IGBX_RAR_ENTRIES; rar++) {
+		igbx_wr32(hw, IGBX_RAH(rar), 0);
+		igbx_wr32(hw, IGBX_RAL(rar), 0);
+	}
+
+	netdev_for_each_mc_addr(ha, netdev) {
+		hash = igbx_mta_hash(ha->addr);
+		mta[hash >> 5] |= BIT(hash & 0x1f);
+	}
+	for (i = 0; i < IGBX_MTA_REGS; i++)
+		igbx_wr32(hw, IGBX_MTA(i), mta[i]);
+
+	igbx_wr32(hw, IGBX_RCTL, rctl);
+	igbx_flush(hw);
+}
+
+/**
+ * igbx_set_rlpml() - accept frames up to the MTU (plus two VLAN tags)
+ * @adapter: port
+ */
+void igbx_set_rlpml(struct igbx_adapter *adapter)
+{
+	u32 max = adapter->netdev->mtu + ETH_HLEN + ETH_FCS_LEN + 2 * VLAN_HLEN;
+
+	igbx_wr32(&adapter->hw, IGBX_RLPML, FIELD_PREP(IGBX_RLPML_LEN, max));
+}
+
+/**
+ * igbx_rss_default() - spread the indirection table over the queues
+ * @adapter: port
+ *
+ * Leaves a table the user set alone.
+ */
+void igbx_rss_default(struct igbx_adapter *adapter)
+{
+	unsigned int i, n = adapter->num_qp;
+
+	if (adapter->rss_user)
+		return;
+	for (i = 0; i < IGBX_RETA_ENTRIES; i++)
+		adapter->rss_indir[i] = ethtool_rxfh_indir_default(i, n);
+}
+
+/**
+ * igbx_rss_write() - program the RSS key, table and hash types
+ * @adapter: port
+ */
+void igbx_rss_write(struct igbx_adapter *adapter)
+{
+	struct igbx_hw *hw = &adapter->hw;
+	unsigned int i;
+
+	for (i = 0; i < IGBX_RSS_KEY_SIZE / 4; i++)
+		igbx_wr32(hw, IGBX_RSSRK(i),
+			  get_unaligned_le32(&adapter->rss_key[4 * i]));
+	for (i = 0; i < IGBX_RETA_ENTRIES / 4; i++)
+		igbx_wr32(hw, IGBX_RETA(i),
+			  get_unaligned_le32(&adapter->rss_indir[4 * i]));
+	igbx_wr32(hw, IGBX_MRQC,
+		  FIELD_PREP(IGBX_MRQC_MRQE, IGBX_MRQC_MRQE_RSS) |
+		  IGBX_MRQC_IPV4 | IGBX_MRQC_TCPIPV4 | IGBX_MRQC_UDPIPV4 |
+		  IGBX_MRQC_IPV6 | IGBX_MRQC_TCPIPV6 | IGBX_MRQC_UDPIPV6);
+}
+
+/**
+ * igbx_features_write() - program receive offloads for a feature set
+ * @adapter: port
+ * @features: the net_device features to apply
+ *
+ * RXCSUM.PCSD stays set so that descriptors carry the RSS hash.
+ */
+void igbx_features_write(struct igbx_adapter *adapter,
+			 netdev_features_t features)
+{
+	struct igbx_hw *hw = &adapter->hw;
+	u32 rxcsum = IGBX_RXCSUM_PCSD;
+	u32 ctrl;
+
+	if (features & NETIF_F_RXCSUM)
+		rxcsum |= IGBX_RXCSUM_IPOFLD | IGBX_RXCSUM_TUOFLD;
+	igbx_wr32(hw, IGBX_RXCSUM, rxcsum);
+
+	ctrl = igbx_rd32(hw, IGBX_CTRL);
+	if (features & NETIF_F_HW_VLAN_CTAG_RX)
+		ctrl |= IGBX_CTRL_VME;
+	else
+		ctrl &= ~IGBX_CTRL_VME;
+	igbx_wr32(hw, IGBX_CTRL, ctrl);
+}

@@ -1,0 +1,330 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * igbx: queue-pair vectors and descriptor rings: allocation, teardown and
+ * programming the device's ring registers (datasheet 4.5.7 "Receive
+ * Initialization", 4.5.8 "Transmit Initialization").
+ */
+#include <linux/iopoll.h>
+
+#include "igbx.h"
+
+#define IGBX_QUEUE_ENABLE_US	10000	/* XDCTL.ENABLE takes effect */
+
+/**
+ * igbx_q_vectors_alloc() - create one vector (NAPI + queue pair) per queue
+ * @adapter: port with @num_qp set and MSI-X vectors allocated
+ *
+ * Return: 0 or -ENOMEM.
+ */
+int igbx_q_vectors_alloc(struct igbx_adapter *adapter)
+{
+	struct net_device *netdev = adapter->netdev;
+	struct igbx_q_vector *qv;
+	unsigned int v;
+
+	for (v = 0; v < adapter->num_qp; v++) {
+		qv = kzalloc(sizeof(*qv), GFP_KERNEL);
+		if (!qv)
+			goto err_free;
+		qv->adapter = adapter;
+		qv->v_idx = IGBX_MISC_VECTOR + 1 + v;
+		qv->itr_us = IGBX_DEFAULT_ITR_US;
+		qv->tx.q_vector = qv;
+		qv->rx.q_vector = qv;
+		qv->tx.netdev = netdev;
+		qv->rx.netdev = netdev;
+		qv->tx.dev = &adapter->pdev->dev;
+		qv->rx.dev = &adapter->pdev->dev;
+		qv->tx.index = v;
+		qv->rx.index = v;
+		u64_stats_init(&qv->tx.syncp);
+		u64_stats_init(&qv->rx.syncp);
+		netif_napi_add(netdev, &qv->napi, igbx_poll);
+		igbx_napi_set_irq(&qv->napi,
+				  pci_irq_vector(adapter->pdev, qv->v_idx));
+		adapter->q_vector[v] = qv;
+	}
+	return 0;
+
+err_free:
+	igbx_q_vectors_free(adapter);
+	return -ENOMEM;
+}
+
+/**
+ * igbx_q_vectors_free() - delete the vectors' NAPI contexts and free them
+ * @adapter: port; safe to call twice
+ */
+void igbx_q_vectors_free(struct igbx_adapter *adapter)
+{
+	unsigned int v;
+
+	for (v = 0; v < IGBX_MAX_QPAIRS; v++) {
+		struct igbx_q_vector *qv = adapter->q_vector[v];
+
+		if (!qv)
+			continue;
+		netif_napi_del(&qv->napi);
+		kfree(qv);
+		adapter->q_vector[v] = NULL;
+	}
+}
+
+static int igbx_desc_alloc(struct igbx_ring *ring)
+{
+	ring->size = ALIGN(ring->count * 16, PAGE_SIZE);
+	ring->desc = dma_alloc_coherent(ring->dev, ring->size, &ring->dma,
+					GFP_KERNEL);
+	return ring->desc ? 0 : -ENOMEM;
+}
+
+static void igbx_desc_free(struct igbx_ring *ring)
+{
+	if (!ring->desc)
+		return;
+	dma_free_coherent(ring->dev, ring->size, ring->desc, ring->dma);
+	ring->desc = NULL;
+}
+
+static int igbx_tx_ring_alloc(struct igbx_ring *ring, u32 count)
+{
+	ring->count = count;
+	ring->tx_buf = kvcalloc(count, sizeof(*ring->tx_buf), GFP_KERNEL);
+	if (!ring->tx_buf)
+		return -ENOMEM;
+	if (igbx_desc_alloc(ring)) {
+		kvfree(ring->tx_buf);
+		ring->tx_buf = NULL;
+		return -ENOMEM;
+	}
+	return 0;
+}
+
+static void igbx_tx_ring_free(struct igbx_ring *ring)
+{
+	igbx_desc_free(ring);
+	kvfree(ring->tx_buf);
+	ring->tx_buf = NULL;
+}
+
+static int igbx_rx_ring_alloc(struct igbx_ring *ring, u32 count)
+{
+	struct page_pool_params pp = {
+		.flags		= PP_FLAG_DMA_MAP | PP_FLAG_DMA_SYNC_DEV,
+		.order		= 0,
+		.pool_size	= count,
+		.nid		= dev_to_node(ring->dev),
+		.dev		= ring->dev,
+		.dma_dir	= DMA_FROM_DEVICE,
+		.offset		= IGBX_RX_HEADROOM,
+		.max_len	= IGBX_RX_BUF_LEN,
+	};
+	int err = -ENOMEM;
+
+	/* headroom, buffer and skb_shared_info share one page (build_skb) */
+	BUILD_BUG_ON(IGBX_RX_HEADROOM + IGBX_RX_BUF_LEN +
+		     SKB_DATA_ALIGN(sizeof(struct skb_shared_info)) > PAGE_SIZE);
+	igbx_pp_params_link(&pp, &ring->q_vector->napi, ring->netdev,
+			    ring->index);
+	ring->count = count;
+	ring->rx_page = kvcalloc(count, sizeof(*ring->rx_page), GFP_KERNEL);
+	if (!ring->rx_page)
+		return -ENOMEM;
+	if (igbx_desc_alloc(ring))
+		goto err_free_pages;
+	ring->pp = page_pool_create(&pp);
+	if (IS_ERR(ring->pp)) {
+		err = PTR_ERR(ring->pp);
+		ring->pp = NULL;
+		goto err_free_desc;
+	}
+	return 0;
+
+err_free_desc:
+	igbx_desc_free(ring);
+err_free_pages:
+	kvfree(ring->rx_page);
+	ring->rx_page = NULL;
+	return err;
+}
+
+static void igbx_rx_ring_free(struct igbx_ring *ring)
+{
+	if (ring->pp) {
+		page_pool_destroy(ring->pp);
+		ring->pp = NULL;
+	}
+	igbx_desc_free(ring);
+	kvfree(ring->rx_page);
+	ring->rx_page = NULL;
+}
+
+/**
+ * igbx_rings_alloc() - allocate descriptor memory, buffers and page pools
+ * @adapter: port
+ *
+ * Return: 0 or a negative errno (nothing stays allocated then).
+ */
+int igbx_rings_alloc(struct igbx_adapter *adapter)
+{
+	unsigned int v;
+	int err;
+
+	for (v = 0; v < adapter->num_qp; v++) {
+		struct igbx_q_vector *qv = adapter->q_vector[v];
+
+		err = igbx_tx_ring_alloc(&qv->tx, adapter->tx_ring_count);
+		if (err)
+			goto err_free;
+		err = igbx_rx_ring_alloc(&qv->rx, adapter->rx_ring_count);
+		if (err)
+			goto err_free;
+	}
+	return 0;
+
+err_free:
+	netdev_err(adapter->netdev, "cannot allocate rings (%d)\n", err);
+	igbx_rings_free(adapter);
+	return err;
+}
+
+/**
+ * igbx_rings_free() - free what igbx_rings_alloc() allocated
+ * @adapter: port; safe to call twice
+ */
+void igbx_rings_free(struct igbx_adapter *adapter)
+{
+	unsigned int v;
+
+	for (v = 0; v < adapter->num_qp; v++) {
+		igbx_rx_ring_free(&adapter->q_vector[v]->rx);
+		igbx_tx_ring_free(&adapter->q_vector[v]->tx);
+	}
+}
+
+static int igbx_queue_enable(struct igbx_hw *hw, u32 reg)
+{
+	u32 val;
+
+	igbx_wr32(hw, reg, FIELD_PREP(IGBX_XDCTL_PTHRESH, 8) |
+			   FIELD_PREP(IGBX_XDCTL_HTHRESH, 8) |
+			   FIELD_PREP(IGBX_XDCTL_WTHRESH, 1) |
+			   IGBX_XDCTL_ENABLE);
+	return read_poll_timeout(igbx_rd32, val,
+				 (val & IGBX_XDCTL_ENABLE) || igbx_removed(hw),
+				 10, IGBX_QUEUE_ENABLE_US, false, hw, reg);
+}
+
+static void igbx_tx_ring_configure(struct igbx_adapter *adapter,
+				   struct igbx_ring *ring)
+{
+	struct igbx_hw *hw = &adapter->hw;
+	u16 q = ring->index;
+
+	igbx_wr32(hw, IGBX_TXDCTL(q), 0);
+	igbx_wr32(hw, IGBX_TDBAL(q), lower_32_bits(ring->dma));
+	igbx_wr32(hw, IGBX_TDBAH(q), upper_32_bits(ring->dma));
+	igbx_wr32(hw, IGBX_TDLEN(q), ring->count * sizeof(struct igbx_tx_desc));
+	igbx_wr32(hw, IGBX_TDH(q), 0);
+	igbx_wr32(hw, IGBX_TDT(q), 0);
+	ring->tail = hw->hw_addr + IGBX_TDT(q);
+	ring->next_to_use = 0;
+	ring->next_to_clean = 0;
+	ring->hang_ticks = 0;
+	memset(ring->desc, 0, ring->size);
+	if (igbx_queue_enable(hw, IGBX_TXDCTL(q)))
+		netdev_err(ring->netdev, "TX queue %u did not enable\n", q);
+}
+
+static void igbx_rx_ring_configure(struct igbx_adapter *adapter,
+				   struct igbx_ring *ring)
+{
+	struct igbx_hw *hw = &adapter->hw;
+	u16 q = ring->index;
+
+	igbx_wr32(hw, IGBX_RXDCTL(q), 0);
+	igbx_wr32(hw, IGBX_RDBAL(q), lower_32_bits(ring->dma));
+	igbx_wr32(hw, IGBX_RDBAH(q), upper_32_bits(ring->dma));
+	igbx_wr32(hw, IGBX_RDLEN(q), ring->count * sizeof(union igbx_rx_desc));
+	/* Drop when this queue has no buffer instead of stalling the rest. */
+	igbx_wr32(hw, IGBX_SRRCTL(q),
+		  FIELD_PREP(IGBX_SRRCTL_BSIZEPKT, IGBX_RX_BUF_LEN / SZ_1K) |
+		  FIELD_PREP(IGBX_SRRCTL_DESCTYPE, IGBX_DESCTYPE_ADV_ONEBUF) |
+		  IGBX_SRRCTL_DROP_EN);
+	igbx_wr32(hw, IGBX_RDH(q), 0);
+	igbx_wr32(hw, IGBX_RDT(q), 0);
+	ring->tail = hw->hw_addr + IGBX_RDT(q);
+	ring->next_to_use = 0;
+	ring->next_to_clean = 0;
+	memset(ring->desc, 0, ring->size);
+	if (igbx_queue_enable(hw, IGBX_RXDCTL(q)))
+		netdev_err(ring->netdev, "RX queue %u did not enable\n", q);
+	igbx_rx_refill(ring, igbx_desc_unused(ring));
+}
+
+/**
+ * igbx_rings_configure() - program and enable every ring, then RX and TX
+ * @adapter: port with rings allocated
+ */
+void igbx_rings_configure(struct igbx_adapter *adapter)
+{
+	struct net_device *netdev = adapter->netdev;
+	struct igbx_hw *hw = &adapter->hw;
+	u32 rctl;
+	unsigned int v;
+
+	for (v = 0; v < adapter->num_qp; v++)
+		igbx_tx_ring_configure(adapter, &adapter->q_vector[v]->tx);
+	igbx_wr32(hw, IGBX_TCTL, IGBX_TCTL_EN | IGBX_TCTL_PSP | IGBX_TCTL_RTLC |
+				 FIELD_PREP(IGBX_TCTL_CT, 15) |
+				 FIELD_PREP(IGBX_TCTL_COLD, 63));
+
+	rctl = igbx_rd32(hw, IGBX_RCTL);
+	igbx_wr32(hw, IGBX_RCTL, rctl & ~IGBX_RCTL_EN);
+
+	igbx_features_write(adapter, netdev->features);
+	igbx_rss_write(adapter);
+	igbx_set_rlpml(adapter);
+
+	for (v = 0; v < adapter->num_qp; v++)
+		igbx_rx_ring_configure(adapter, &adapter->q_vector[v]->rx);
+
+	igbx_wr32(hw, IGBX_RCTL, IGBX_RCTL_EN | IGBX_RCTL_BAM |
+				 IGBX_RCTL_SECRC | IGBX_RCTL_LPE);
+	igbx_set_rx_mode(netdev);
+	igbx_flush(hw);
+}
+
+/**
+ * igbx_rings_disable() - stop receive and transmit and every queue
+ * @adapter: port
+ */
+void igbx_rings_disable(struct igbx_adapter *adapter)
+{
+	struct igbx_hw *hw = &adapter->hw;
+	unsigned int v;
+
+	igbx_wr32(hw, IGBX_RCTL, igbx_rd32(hw, IGBX_RCTL) & ~IGBX_RCTL_EN);
+	for (v = 0; v < adapter->num_qp; v++) {
+		igbx_wr32(hw, IGBX_RXDCTL(v), 0);
+		igbx_wr32(hw, IGBX_TXDCTL(v), 0);
+	}
+	igbx_wr32(hw, IGBX_TCTL, igbx_rd32(hw, IGBX_TCTL) & ~IGBX_TCTL_EN);
+	igbx_flush(hw);
+	/* Let DMA in flight finish before buffers are taken back. */
+	usleep_range(10000, 20000);
+}
+
+/**
+ * igbx_rings_clean() - take back every buffer from every ring
+ * @adapter: port, rings disabled
+ */
+void igbx_rings_clean(struct igbx_adapter *adapter)
+{
+	unsigned int v;
+
+	for (v = 0; v < adapter->num_qp; v++) {
+		igbx_tx_ring_clean_all(&adapter->q_vector[v]->tx);
+		igbx_rx_ring_clean_all(&adapter->q_vector[v]->rx);
+	}
+}

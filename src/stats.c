@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * igbx: statistics.  Per-ring software counters plus the device's
+ * clear-on-read counters (datasheet 8.19), accumulated into 64 bits.
+ */
+#include "igbx.h"
+
+static void igbx_acc(struct igbx_hw *hw, u32 reg, u64 *sum)
+{
+	u32 val = igbx_rd32(hw, reg);
+
+	if (val != ~0U)
+		*sum += val;
+}
+
+/**
+ * igbx_hw_stats_update() - fold the device counters into hw_stats
+ * @adapter: port
+ *
+ * The counters are 32 bits wide and clear on read, so reading them at least
+ * every few seconds (the service task does) loses no wrap.
+ */
+void igbx_hw_stats_update(struct igbx_adapter *adapter)
+{
+	struct igbx_hw_stats *s = &adapter->hw_stats;
+	struct igbx_hw *hw = &adapter->hw;
+	unsigned long flags;
+
+	if (igbx_removed(hw))
+		return;
+	spin_lock_irqsave(&adapter->stats_lock, flags);
+	igbx_acc(hw, IGBX_CRCERRS, &s->crcerrs);
+	igbx_acc(hw, IGBX_ALGNERRC, &s->algnerrc);
+	igbx_acc(hw, IGBX_RXERRC, &s->rxerrc);
+	igbx_acc(hw, IGBX_MPC, &s->mpc);
+	igbx_acc(hw, IGBX_COLC, &s->colc);
+	igbx_acc(hw, IGBX_RLEC, &s->rlec);
+	igbx_acc(hw, IGBX_RUC, &s->ruc);
+	igbx_acc(hw, IGBX_ROC, &s->roc);
+	igbx_acc(hw, IGBX_RNBC, &s->rnbc);
+	igbx_acc(hw, IGBX_MPRC, &s->mprc);
+	igbx_acc(hw, IGBX_GPRC, &s->gprc);
+	igbx_acc(hw, IGBX_GPTC, &s->gptc);
+	spin_unlock_irqrestore(&adapter->stats_lock, flags);
+}
+
+static void igbx_ring_stats_read(struct igbx_ring *ring,
+				 struct igbx_ring_stats *out)
+{
+	unsigned int start;
+
+	do {
+		start = u64_stats_fetch_begin(&ring->syncp);
+		*out = ring->stats;
+	} while (u64_stats_fetch_retry(&ring->syncp, start));
+}
+
+/**
+ * igbx_get_stats64() - ndo_get_stats64
+ * @netdev: our net_device
+ * @stats: filled in
+ */
+void igbx_get_stats64(struct net_device *netdev,
+		      struct rtnl_link_stats64 *stats)
+{
+	struct igbx_adapter *adapter = netdev_priv(netdev);
+	struct igbx_hw_stats *hs = &adapter->hw_stats;
+	struct igbx_ring_stats rs;
+	unsigned long flags;
+	unsigned int v;
+
+	rcu_read_lock();
+	for (v = 0; v < adapter->num_qp; v++) {
+		struct igbx_q_vector *qv = READ_ONCE(adapter->q_vector[v]);
+
+		if (!qv)
+			continue;
+		igbx_ring_stats_read(&qv->rx, &rs);
+		stats->rx_packets += rs.packets;
+		stats->rx_bytes += rs.bytes;
+		stats->rx_dropped += rs.drops;
+		stats->rx_length_errors += rs.len_err;
+		igbx_ring_stats_read(&qv->tx, &rs);
+		stats->tx_packets += rs.packets;
+		stats->tx_bytes += rs.bytes;
+		stats->tx_dropped += rs.drops;
+	}
+	rcu_read_unlock();
+
+	igbx_hw_stats_update(adapter);
+	spin_lock_irqsave(&adapter->stats_lock, flags);
+	stats->multicast = hs->mprc;
+	stats->collisions = hs->colc;
+	stats->rx_crc_errors = hs->crcerrs;
+	stats->rx_frame_errors = hs->algnerrc;
+	stats->rx_missed_errors = hs->mpc;
+	stats->rx_length_errors += hs->rlec + hs->roc;
+	stats->rx_errors = hs->crcerrs + hs->algnerrc + hs->rxerrc +
+			   hs->rlec + hs->roc + stats->rx_length_errors;
+	spin_unlock_irqrestore(&adapter->stats_lock, flags);
+}

@@ -1,0 +1,655 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * igbx: the hot path.  Transmit (ndo_start_xmit), transmit completion,
+ * receive, and the NAPI poll that net_rx_action calls for each vector.
+ *
+ * Interrupt -> napi_schedule (irq.c) -> NET_RX_SOFTIRQ -> net_rx_action ->
+ * igbx_poll(budget): clean TX completions, then receive up to @budget
+ * frames into napi_gro_receive, refilling the ring in batches; when done,
+ * napi_complete_done() and unmask the vector.
+ */
+#include <linux/if_vlan.h>
+#include <linux/ip.h>
+#include <linux/ipv6.h>
+#include <linux/tcp.h>
+#include <linux/udp.h>
+#include <net/ip6_checksum.h>
+#include <net/netdev_queues.h>
+
+#include "igbx.h"
+
+static union igbx_rx_desc *igbx_rx_desc(const struct igbx_ring *ring, u16 i)
+{
+	return &((union igbx_rx_desc *)ring->desc)[i];
+}
+
+static struct igbx_tx_desc *igbx_tx_desc(const struct igbx_ring *ring, u16 i)
+{
+	return &((struct igbx_tx_desc *)ring->desc)[i];
+}
+
+static void igbx_ring_stat_add(struct igbx_ring *ring, u64 *field, u64 n)
+{
+	u64_stats_update_begin(&ring->syncp);
+	*field += n;
+	u64_stats_update_end(&ring->syncp);
+}
+
+/* --- transmit ------------------------------------------------------------ */
+
+static u16 igbx_txd_count(unsigned int len)
+{
+	return DIV_ROUND_UP(len, IGBX_TXD_MAX_DATA);
+}
+
+static u16 igbx_tx_desc_needed(const struct sk_buff *skb)
+{
+	u16 n = igbx_txd_count(skb_headlen(skb));
+	unsigned int f;
+
+	for (f = 0; f < skb_shinfo(skb)->nr_frags; f++)
+		n += igbx_txd_count(skb_frag_size(&skb_shinfo(skb)->frags[f]));
+	return n + 1;	/* context descriptor */
+}
+
+/**
+ * struct igbx_tx_offload - what the context descriptor and the data
+ * descriptors of one frame need to say
+ * @vlan_macip_lens: context word 0
+ * @type_tucmd: context word 2, without descriptor type
+ * @mss_l4len: context word 3
+ * @cmd: extra data-descriptor command bits (TSE, VLE)
+ * @olinfo: data-descriptor offload bits and payload length
+ */
+struct igbx_tx_offload {
+	u32 vlan_macip_lens;
+	u32 type_tucmd;
+	u32 mss_l4len;
+	u32 cmd;
+	u32 olinfo;
+};
+
+/* Checksum the L3/L4 headers the way TSO needs: pseudo header sans length. */
+static int igbx_tso(struct sk_buff *skb, struct igbx_tx_buffer *first,
+		    struct igbx_tx_offload *off)
+{
+	u32 hdr_len, l4len, paylen;
+	int err;
+
+	if (!skb_is_gso(skb))
+		return 0;
+	if (!(skb_shinfo(skb)->gso_type & (SKB_GSO_TCPV4 | SKB_GSO_TCPV6)))
+		return -EINVAL;
+	err = skb_cow_head(skb, 0);
+	if (err)
+		return err;
+
+	if (skb->protocol == htons(ETH_P_IP) ||
+	    vlan_get_protocol(skb) == htons(ETH_P_IP)) {
+		struct iphdr *iph = ip_hdr(skb);
+
+		iph->tot_len = 0;
+		iph->check = 0;
+		tcp_hdr(skb)->check = ~csum_tcpudp_magic(iph->saddr, iph->daddr,
+							 0, IPPROTO_TCP, 0);
+		off->type_tucmd |= IGBX_TXCTX_TUCMD_IPV4;
+		off->olinfo |= IGBX_TXD_POPTS_IXSM;
+	} else {
+		struct ipv6hdr *ip6h = ipv6_hdr(skb);
+
+		ip6h->payload_len = 0;
+		tcp_hdr(skb)->check = ~csum_ipv6_magic(&ip6h->saddr,
+						       &ip6h->daddr, 0,
+						       IPPROTO_TCP, 0);
+	}
+
+	l4len = tcp_hdrlen(skb);
+	hdr_len = skb_transport_offset(skb) + l4len;
+	paylen = skb->len - hdr_len;
+
+	first->gso_segs = skb_shinfo(skb)->gso_segs;
+	first->bytecount += (first->gso_segs - 1) * hdr_len;
+
+	off->type_tucmd |= FIELD_PREP(IGBX_TXCTX_TUCMD_L4T, IGBX_L4T_TCP);
+	off->mss_l4len = FIELD_PREP(IGBX_TXCTX_MSS, skb_shinfo(skb)->gso_size) |
+			 FIELD_PREP(IGBX_TXCTX_L4LEN, l4len);
+	off->cmd |= IGBX_TXD_CMD_TSE;
+	off->olinfo |= IGBX_TXD_POPTS_TXSM | FIELD_PREP(IGBX_TXD_PAYLEN, paylen);
+	return 1;
+}
+
+/* L4 checksum insertion for TCP and UDP; anything else in software. */
+static int igbx_tx_csum(struct sk_buff *skb, struct igbx_tx_offload *off)
+{
+	u32 l4t;
+
+	if (skb->ip_summed != CHECKSUM_PARTIAL)
+		return 0;
+
+	switch (skb->csum_offset) {
+	case offsetof(struct tcphdr, check):
+		l4t = IGBX_L4T_TCP;
+		break;
+	case offsetof(struct udphdr, check):
+		l4t = IGBX_L4T_UDP;
+		break;
+	default:
+		return skb_checksum_help(skb);
+	}
+	if (skb_checksum_start_offset(skb) - skb_network_offset(skb) >
+	    FIELD_MAX(IGBX_TXCTX_IPLEN))
+		return skb_checksum_help(skb);
+
+	if (vlan_get_protocol(skb) == htons(ETH_P_IP))
+		off->type_tucmd |= IGBX_TXCTX_TUCMD_IPV4;
+	off->type_tucmd |= FIELD_PREP(IGBX_TXCTX_TUCMD_L4T, l4t);
+	off->olinfo |= IGBX_TXD_POPTS_TXSM;
+	return 1;
+}
+
+/* Fill @off; returns <0 on error, 0 if no context descriptor is needed. */
+static int igbx_tx_offload(struct sk_buff *skb, struct igbx_tx_buffer *first,
+			   struct igbx_tx_offload *off)
+{
+	bool vlan = skb_vlan_tag_present(skb);
+	int ret;
+
+	memset(off, 0, sizeof(*off));
+	off->olinfo = FIELD_PREP(IGBX_TXD_PAYLEN, skb->len);
+
+	ret = igbx_tso(skb, first, off);
+	if (!ret)
+		ret = igbx_tx_csum(skb, off);
+	if (ret < 0)
+		return ret;
+	if (!ret && !vlan)
+		return 0;
+
+	if (skb_network_offset(skb) > FIELD_MAX(IGBX_TXCTX_MACLEN))
+		return -EINVAL;
+	off->vlan_macip_lens =
+		FIELD_PREP(IGBX_TXCTX_MACLEN, skb_network_offset(skb)) |
+		FIELD_PREP(IGBX_TXCTX_IPLEN, skb->ip_summed == CHECKSUM_PARTIAL ?
+			   skb_checksum_start_offset(skb) -
+			   skb_network_offset(skb) : 0);
+	if (vlan) {
+		off->vlan_macip_lens |= FIELD_PREP(IGBX_TXCTX_VLAN,
+						   skb_vlan_tag_get(skb));
+		off->cmd |= IGBX_TXD_CMD_VLE;
+	}
+	return 1;
+}
+
+static void igbx_tx_write_ctx(struct igbx_ring *ring, u16 i,
+			      const struct igbx_tx_offload *off)
+{
+	struct igbx_tx_ctx_desc *ctx = (void *)igbx_tx_desc(ring, i);
+
+	ctx->vlan_macip_lens = cpu_to_le32(off->vlan_macip_lens);
+	ctx->seqnum_seed = 0;
+	ctx->type_tucmd_mlhl = cpu_to_le32(off->type_tucmd |
+					   FIELD_PREP(IGBX_TXD_DTYP,
+						      IGBX_TXD_DTYP_CTXT) |
+					   IGBX_TXD_CMD_DEXT);
+	ctx->mss_l4len_idx = cpu_to_le32(off->mss_l4len);
+}
+
+static void igbx_tx_unmap(struct igbx_ring *ring, struct igbx_tx_buffer *buf)
+{
+	if (!buf->len)
+		return;
+	if (buf->head)
+		dma_unmap_single(ring->dev, buf->dma, buf->len, DMA_TO_DEVICE);
+	else
+		dma_unmap_page(ring->dev, buf->dma, buf->len, DMA_TO_DEVICE);
+	buf->len = 0;
+}
+
+static u16 igbx_next(const struct igbx_ring *ring, u16 i)
+{
+	return ++i == ring->count ? 0 : i;
+}
+
+/* Map one buffer into as many data descriptors as its length needs. */
+static u16 igbx_tx_map_one(struct igbx_ring *ring, u16 i, dma_addr_t dma,
+			   unsigned int len, u32 cmd, u32 olinfo,
+			   struct igbx_tx_desc **last)
+{
+	struct igbx_tx_desc *desc;
+	unsigned int chunk;
+
+	while (len) {
+		chunk = min_t(unsigned int, len, IGBX_TXD_MAX_DATA);
+		desc = igbx_tx_desc(ring, i);
+		desc->addr = cpu_to_le64(dma);
+		desc->cmd_type_len = cpu_to_le32(cmd | chunk);
+		desc->olinfo_status = cpu_to_le32(olinfo);
+		*last = desc;
+		dma += chunk;
+		len -= chunk;
+		i = igbx_next(ring, i);
+	}
+	return i;
+}
+
+/**
+ * igbx_xmit_frame() - ndo_start_xmit: put one frame on its TX ring
+ * @skb: frame
+ * @netdev: our net_device
+ *
+ * Return: NETDEV_TX_OK, or NETDEV_TX_BUSY if the ring is unexpectedly full.
+ */
+netdev_tx_t igbx_xmit_frame(struct sk_buff *skb, struct net_device *netdev)
+{
+	struct igbx_adapter *adapter = netdev_priv(netdev);
+	u16 qidx = skb_get_queue_mapping(skb), first_i, i;
+	struct igbx_tx_desc *last = NULL;
+	struct igbx_tx_buffer *first;
+	struct igbx_tx_offload off;
+	struct netdev_queue *txq;
+	struct igbx_ring *ring;
+	unsigned int f;
+	dma_addr_t dma;
+	u32 cmd;
+	int ctx;
+
+	if (unlikely(qidx >= adapter->num_qp))
+		qidx %= adapter->num_qp;
+	ring = &adapter->q_vector[qidx]->tx;
+	txq = netdev_get_tx_queue(netdev, qidx);
+
+	if (unlikely(igbx_desc_unused(ring) < igbx_tx_desc_needed(skb))) {
+		/* The queue is stopped before this can happen. */
+		netif_tx_stop_queue(txq);
+		igbx_ring_stat_add(ring, &ring->stats.restarts, 1);
+		return NETDEV_TX_BUSY;
+	}
+
+	first_i = ring->next_to_use;
+	first = &ring->tx_buf[first_i];
+	first->bytecount = max_t(unsigned int, skb->len, ETH_ZLEN);
+	first->gso_segs = 1;
+
+	ctx = igbx_tx_offload(skb, first, &off);
+	if (ctx < 0)
+		goto drop;
+
+	i = first_i;
+	if (ctx) {
+		igbx_tx_write_ctx(ring, i, &off);
+		i = igbx_next(ring, i);
+	}
+
+	cmd = FIELD_PREP(IGBX_TXD_DTYP, IGBX_TXD_DTYP_DATA) |
+	      IGBX_TXD_CMD_DEXT | IGBX_TXD_CMD_IFCS | off.cmd;
+
+	dma = dma_map_single(ring->dev, skb->data, skb_headlen(skb),
+			     DMA_TO_DEVICE);
+	if (dma_mapping_error(ring->dev, dma))
+		goto unmap;
+	ring->tx_buf[i].dma = dma;
+	ring->tx_buf[i].len = skb_headlen(skb);
+	ring->tx_buf[i].head = true;
+	i = igbx_tx_map_one(ring, i, dma, skb_headlen(skb), cmd, off.olinfo,
+			    &last);
+
+	for (f = 0; f < skb_shinfo(skb)->nr_frags; f++) {
+		const skb_frag_t *frag = &skb_shinfo(skb)->frags[f];
+		unsigned int len = skb_frag_size(frag);
+
+		if (!len)
+			continue;
+		dma = skb_frag_dma_map(ring->dev, frag, 0, len, DMA_TO_DEVICE);
+		if (dma_mapping_error(ring->dev, dma))
+			goto unmap;
+		ring->tx_buf[i].dma = dma;
+		ring->tx_buf[i].len = len;
+		ring->tx_buf[i].head = false;
+		i = igbx_tx_map_one(ring, i, dma, len, cmd, off.olinfo, &last);
+	}
+
+	last->cmd_type_len |= cpu_to_le32(IGBX_TXD_CMD_EOP | IGBX_TXD_CMD_RS);
+	first->eop = (i ? i : ring->count) - 1;
+	skb_tx_timestamp(skb);
+
+	/*
+	 * Descriptors and first->eop complete before the device (tail) or the
+	 * cleaner (first->skb) can see the frame.
+	 */
+	wmb();
+	WRITE_ONCE(first->skb, skb);
+	ring->next_to_use = i;
+
+	if (netif_txq_maybe_stop(txq, igbx_desc_unused(ring),
+				 IGBX_TX_DESC_NEEDED, IGBX_TX_WAKE_THRESH) <= 0)
+		igbx_ring_stat_add(ring, &ring->stats.restarts, 1);
+	if (__netdev_tx_sent_queue(txq, first->bytecount, netdev_xmit_more()))
+		writel(i, ring->tail);
+	return NETDEV_TX_OK;
+
+unmap:
+	for (; first_i != i; first_i = igbx_next(ring, first_i))
+		igbx_tx_unmap(ring, &ring->tx_buf[first_i]);
+drop:
+	dev_kfree_skb_any(skb);
+	igbx_ring_stat_add(ring, &ring->stats.drops, 1);
+	/* Ring the doorbell for frames queued before this one, if owed. */
+	if (!netdev_xmit_more())
+		writel(ring->next_to_use, ring->tail);
+	return NETDEV_TX_OK;
+}
+
+/* Reclaim completed frames; true unless the budget ran out. */
+static bool igbx_clean_tx(struct igbx_ring *ring, int napi_budget)
+{
+	unsigned int pkts = 0, bytes = 0;
+	int budget = IGBX_TX_CLEAN_BUDGET;
+	u16 i = ring->next_to_clean;
+	struct igbx_tx_buffer *buf;
+	struct netdev_queue *txq;
+	struct sk_buff *skb;
+
+	if (unlikely(READ_ONCE(ring->stall)))
+		return true;
+
+	for (; budget > 0; budget--) {
+		buf = &ring->tx_buf[i];
+		skb = READ_ONCE(buf->skb);
+		if (!skb)
+			break;
+		/* buf->eop and the descriptors were written before buf->skb. */
+		smp_rmb();
+		if (!(igbx_tx_desc(ring, buf->eop)->olinfo_status &
+		      cpu_to_le32(IGBX_TXD_STAT_DD)))
+			break;
+
+		pkts += buf->gso_segs;
+		bytes += buf->bytecount;
+		napi_consume_skb(skb, napi_budget);
+		buf->skb = NULL;
+
+		for (;;) {
+			igbx_tx_unmap(ring, &ring->tx_buf[i]);
+			if (i == buf->eop)
+				break;
+			i = igbx_next(ring, i);
+		}
+		i = igbx_next(ring, i);
+	}
+	ring->next_to_clean = i;
+
+	if (pkts) {
+		u64_stats_update_begin(&ring->syncp);
+		ring->stats.packets += pkts;
+		ring->stats.bytes += bytes;
+		u64_stats_update_end(&ring->syncp);
+	}
+	txq = netdev_get_tx_queue(ring->netdev, ring->index);
+	netif_txq_completed_wake(txq, pkts, bytes, igbx_desc_unused(ring),
+				 IGBX_TX_WAKE_THRESH);
+	return budget > 0;
+}
+
+/**
+ * igbx_tx_ring_clean_all() - drop every frame still on a stopped TX ring
+ * @ring: TX ring, device queue disabled
+ */
+void igbx_tx_ring_clean_all(struct igbx_ring *ring)
+{
+	u16 i;
+
+	for (i = 0; i < ring->count; i++) {
+		struct igbx_tx_buffer *buf = &ring->tx_buf[i];
+
+		igbx_tx_unmap(ring, buf);
+		if (buf->skb) {
+			dev_kfree_skb_any(buf->skb);
+			buf->skb = NULL;
+		}
+	}
+	ring->next_to_use = 0;
+	ring->next_to_clean = 0;
+	netdev_tx_reset_queue(netdev_get_tx_queue(ring->netdev, ring->index));
+}
+
+/* --- receive ------------------------------------------------------------- */
+
+/**
+ * igbx_rx_refill() - give up to @count empty buffers to the device
+ * @ring: RX ring
+ * @count: buffers to add
+ *
+ * One tail write for the whole batch.
+ */
+void igbx_rx_refill(struct igbx_ring *ring, u16 count)
+{
+	u16 i = ring->next_to_use;
+	union igbx_rx_desc *desc;
+	struct page *page;
+
+	while (count--) {
+		page = page_pool_dev_alloc_pages(ring->pp);
+		if (unlikely(!page)) {
+			igbx_ring_stat_add(ring, &ring->stats.alloc_fail, 1);
+			break;
+		}
+		ring->rx_page[i] = page;
+		desc = igbx_rx_desc(ring, i);
+		desc->read.pkt_addr = cpu_to_le64(page_pool_get_dma_addr(page) +
+						  IGBX_RX_HEADROOM);
+		desc->read.hdr_addr = 0;	/* also clears DD */
+		i = igbx_next(ring, i);
+	}
+	if (i == ring->next_to_use)
+		return;
+	ring->next_to_use = i;
+	/* Descriptors must be visible before the device may fetch them. */
+	wmb();
+	writel(i, ring->tail);
+}
+
+static enum pkt_hash_types igbx_rss_hash_type(u32 info)
+{
+	switch (FIELD_GET(IGBX_RXD_INFO_RSSTYPE, info)) {
+	case IGBX_RSSTYPE_TCPV4:
+	case IGBX_RSSTYPE_TCPV6:
+	case IGBX_RSSTYPE_TCPV6_EX:
+	case IGBX_RSSTYPE_UDPV4:
+	case IGBX_RSSTYPE_UDPV6:
+	case IGBX_RSSTYPE_UDPV6_EX:
+		return PKT_HASH_TYPE_L4;
+	case IGBX_RSSTYPE_IPV4:
+	case IGBX_RSSTYPE_IPV6:
+	case IGBX_RSSTYPE_IPV6_EX:
+		return PKT_HASH_TYPE_L3;
+	default:
+		return PKT_HASH_TYPE_NONE;
+	}
+}
+
+static void igbx_rx_fields(struct igbx_ring *ring, union igbx_rx_desc *desc,
+			   u32 status, struct sk_buff *skb)
+{
+	struct net_device *netdev = ring->netdev;
+	u32 info = le32_to_cpu(desc->wb.info);
+	enum pkt_hash_types htype;
+
+	if (netdev->features & NETIF_F_RXHASH) {
+		htype = igbx_rss_hash_type(info);
+		if (htype != PKT_HASH_TYPE_NONE)
+			skb_set_hash(skb, le32_to_cpu(desc->wb.rss_hash), htype);
+	}
+
+	if (netdev->features & NETIF_F_RXCSUM) {
+		if (status & (IGBX_RXD_ERR_L4E | IGBX_RXD_ERR_IPE))
+			igbx_ring_stat_add(ring, &ring->stats.csum_err, 1);
+		else if (status & IGBX_RXD_STAT_L4CS)
+			skb->ip_summed = CHECKSUM_UNNECESSARY;
+	}
+
+	if ((netdev->features & NETIF_F_HW_VLAN_CTAG_RX) &&
+	    (status & IGBX_RXD_STAT_VP))
+		__vlan_hwaccel_put_tag(skb, htons(ETH_P_8021Q),
+				       le16_to_cpu(desc->wb.vlan));
+
+	skb_record_rx_queue(skb, ring->index);
+	skb->protocol = eth_type_trans(skb, netdev);
+}
+
+/* Start or extend the frame in ring->skb with one received buffer. */
+static struct sk_buff *igbx_rx_buffer(struct igbx_ring *ring,
+				      struct sk_buff *skb, struct page *page,
+				      unsigned int len)
+{
+	if (!skb) {
+		skb = napi_build_skb(page_address(page), PAGE_SIZE);
+		if (unlikely(!skb))
+			return NULL;
+		skb_mark_for_recycle(skb);
+		skb_reserve(skb, IGBX_RX_HEADROOM);
+		__skb_put(skb, len);
+		return skb;
+	}
+	if (unlikely(skb_shinfo(skb)->nr_frags >= MAX_SKB_FRAGS))
+		return NULL;
+	skb_add_rx_frag(skb, skb_shinfo(skb)->nr_frags, page,
+			IGBX_RX_HEADROOM, len, PAGE_SIZE);
+	return skb;
+}
+
+static int igbx_clean_rx(struct igbx_ring *ring, int budget)
+{
+	unsigned int bytes = 0, frames = 0, drops = 0, len_err = 0;
+	u16 i = ring->next_to_clean, cleaned = 0;
+	struct sk_buff *skb = ring->skb;
+	union igbx_rx_desc *desc;
+	struct sk_buff *nskb;
+	struct page *page;
+	unsigned int len;
+	u32 status;
+
+	while (frames < budget) {
+		desc = igbx_rx_desc(ring, i);
+		status = le32_to_cpu(desc->wb.status_error);
+		if (!(status & IGBX_RXD_STAT_DD))
+			break;
+		/* Read the rest of the descriptor only after DD. */
+		dma_rmb();
+
+		len = le16_to_cpu(desc->wb.length);
+		page = ring->rx_page[i];
+		ring->rx_page[i] = NULL;
+		i = igbx_next(ring, i);
+		cleaned++;
+
+		if (unlikely(len > IGBX_RX_BUF_LEN)) {
+			len_err++;
+			ring->rx_discard = true;
+		}
+		if (unlikely(ring->rx_discard)) {
+			page_pool_recycle_direct(ring->pp, page);
+			goto frame_end;
+		}
+
+		dma_sync_single_range_for_cpu(ring->dev,
+					      page_pool_get_dma_addr(page),
+					      IGBX_RX_HEADROOM, len,
+					      DMA_FROM_DEVICE);
+		nskb = igbx_rx_buffer(ring, skb, page, len);
+		if (unlikely(!nskb)) {
+			page_pool_recycle_direct(ring->pp, page);
+			igbx_ring_stat_add(ring, &ring->stats.alloc_fail, 1);
+			ring->rx_discard = true;
+			goto frame_end;
+		}
+		skb = nskb;
+
+frame_end:
+		if (cleaned >= IGBX_RX_REFILL_BATCH) {
+			igbx_rx_refill(ring, cleaned);
+			cleaned = 0;
+		}
+		if (!(status & IGBX_RXD_STAT_EOP))
+			continue;
+
+		/* Error bits are valid in the last descriptor of a frame. */
+		if (unlikely(ring->rx_discard || (status & IGBX_RXD_ERR_FRAME))) {
+			ring->rx_discard = false;
+			if (skb)
+				dev_kfree_skb_any(skb);
+			skb = NULL;
+			drops++;
+			continue;
+		}
+
+		igbx_rx_fields(ring, desc, status, skb);
+		bytes += skb->len;
+		frames++;
+		napi_gro_receive(&ring->q_vector->napi, skb);
+		skb = NULL;
+	}
+
+	ring->skb = skb;
+	ring->next_to_clean = i;
+	if (cleaned)
+		igbx_rx_refill(ring, cleaned);
+
+	u64_stats_update_begin(&ring->syncp);
+	ring->stats.packets += frames;
+	ring->stats.bytes += bytes;
+	ring->stats.drops += drops;
+	ring->stats.len_err += len_err;
+	u64_stats_update_end(&ring->syncp);
+	return frames;
+}
+
+/**
+ * igbx_rx_ring_clean_all() - return every buffer of a stopped RX ring
+ * @ring: RX ring, device queue disabled
+ */
+void igbx_rx_ring_clean_all(struct igbx_ring *ring)
+{
+	u16 i;
+
+	if (ring->skb) {
+		dev_kfree_skb_any(ring->skb);
+		ring->skb = NULL;
+	}
+	for (i = 0; i < ring->count; i++) {
+		if (ring->rx_page[i]) {
+			page_pool_put_full_page(ring->pp, ring->rx_page[i],
+						false);
+			ring->rx_page[i] = NULL;
+		}
+	}
+	ring->next_to_use = 0;
+	ring->next_to_clean = 0;
+	ring->rx_discard = false;
+}
+
+/**
+ * igbx_poll() - NAPI poll of one queue-pair vector
+ * @napi: the vector's NAPI context
+ * @budget: frames net_rx_action allows (0 from netpoll: TX only)
+ *
+ * Return: frames received; @budget if there is more work.
+ */
+int igbx_poll(struct napi_struct *napi, int budget)
+{
+	struct igbx_q_vector *q_vector = container_of(napi,
+						      struct igbx_q_vector,
+						      napi);
+	struct igbx_adapter *adapter = q_vector->adapter;
+	bool tx_done;
+	int done = 0;
+
+	tx_done = igbx_clean_tx(&q_vector->tx, budget);
+	if (budget)
+		done = igbx_clean_rx(&q_vector->rx, budget);
+	if (!tx_done || done >= budget)
+		return budget;
+
+	if (napi_complete_done(napi, done))
+		igbx_wr32(&adapter->hw, IGBX_EIMS, BIT(q_vector->v_idx));
+	return min(done, budget - 1);
+}
