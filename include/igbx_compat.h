@@ -11,6 +11,7 @@
 #ifndef _IGBX_COMPAT_H_
 #define _IGBX_COMPAT_H_
 
+#include <linux/ethtool.h>
 #include <linux/netdevice.h>
 #include <net/netdev_queues.h>
 
@@ -77,6 +78,54 @@ static inline void igbx_queue_set_napi(struct net_device *netdev,
 		netdev_tx_completed_queue(_txq, _pkts, bytes);		\
 		_pkts ? netif_txq_maybe_wake(_txq, get_desc, start_thrs) : -1; \
 	})
+#endif
+
+/* ethtool_puts() arrived in 6.8. */
+#ifndef IGBX_HAVE_ETHTOOL_PUTS
+static inline void ethtool_puts(u8 **data, const char *str)
+{
+	strscpy(*data, str, ETH_GSTRING_LEN);
+	*data += ETH_GSTRING_LEN;
+}
+#endif
+
+/*
+ * ethtool RSS get/set: 6.8 passes a struct ethtool_rxfh_param (and an
+ * extack to set); before, the table, key and hash function are arguments.
+ * IGBX_RXFH_OPS(get, set) wraps driver functions
+ *   int get(struct net_device *, u32 *indir, u8 *key)
+ *   int set(struct net_device *, const u32 *indir, const u8 *key, u8 hfunc,
+ *           struct netlink_ext_ack *)
+ * into get_op/set_op with the signature of the kernel being built for.
+ */
+#ifdef IGBX_HAVE_ETHTOOL_RXFH_PARAM
+#define IGBX_RXFH_OPS(get, set)						\
+static int get##_op(struct net_device *dev,				\
+		    struct ethtool_rxfh_param *p)			\
+{									\
+	p->hfunc = ETH_RSS_HASH_TOP;					\
+	return get(dev, p->indir, p->key);				\
+}									\
+static int set##_op(struct net_device *dev,				\
+		    struct ethtool_rxfh_param *p,			\
+		    struct netlink_ext_ack *extack)			\
+{									\
+	return set(dev, p->indir, p->key, p->hfunc, extack);		\
+}
+#else
+#define IGBX_RXFH_OPS(get, set)						\
+static int get##_op(struct net_device *dev, u32 *indir, u8 *key,	\
+		    u8 *hfunc)						\
+{									\
+	if (hfunc)							\
+		*hfunc = ETH_RSS_HASH_TOP;				\
+	return get(dev, indir, key);					\
+}									\
+static int set##_op(struct net_device *dev, const u32 *indir,		\
+		    const u8 *key, const u8 hfunc)			\
+{									\
+	return set(dev, indir, key, hfunc, NULL);			\
+}
 #endif
 
 #endif /* _IGBX_COMPAT_H_ */

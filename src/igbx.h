@@ -149,6 +149,7 @@ struct igbx_ring {
  * @tx: transmit ring
  * @rx: receive ring
  * @name: interrupt name
+ * @rcu: freed after readers of adapter->q_vector (ndo_get_stats64) are done
  */
 struct igbx_q_vector {
 	struct igbx_adapter *adapter;
@@ -158,6 +159,7 @@ struct igbx_q_vector {
 	struct igbx_ring tx;
 	struct igbx_ring rx;
 	char name[IFNAMSIZ + 16];
+	struct rcu_head rcu;
 };
 
 /**
@@ -383,6 +385,7 @@ void igbx_irq_write_itr(struct igbx_q_vector *q_vector);
 /* netdev.c */
 int igbx_netdev_register(struct igbx_adapter *adapter);
 void igbx_reset_schedule(struct igbx_adapter *adapter);
+int igbx_set_num_qp(struct igbx_adapter *adapter, unsigned int n);
 void igbx_netdev_unregister(struct igbx_adapter *adapter);
 void igbx_service_schedule(struct igbx_adapter *adapter);
 void igbx_service_init(struct igbx_adapter *adapter);

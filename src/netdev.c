@@ -246,6 +246,46 @@ static int igbx_stop(struct net_device *netdev)
 	return 0;
 }
 
+/**
+ * igbx_set_num_qp() - change the number of queue pairs
+ * @adapter: port
+ * @n: queue pairs, within the MSI-X vectors allocated
+ *
+ * Closes and reopens a running port.  Called under RTNL.
+ *
+ * Return: 0 or a negative errno (the old count stays then).
+ */
+int igbx_set_num_qp(struct igbx_adapter *adapter, unsigned int n)
+{
+	struct net_device *netdev = adapter->netdev;
+	bool running = netif_running(netdev);
+	unsigned int old = adapter->num_qp;
+	int err;
+
+	if (n == old)
+		return 0;
+	if (running)
+		igbx_stop(netdev);
+	igbx_q_vectors_free(adapter);
+	adapter->num_qp = n;
+	err = igbx_q_vectors_alloc(adapter);
+	if (err) {
+		adapter->num_qp = old;
+		if (igbx_q_vectors_alloc(adapter))
+			return err;	/* port stays closed */
+	}
+	netif_set_real_num_tx_queues(netdev, adapter->num_qp);
+	netif_set_real_num_rx_queues(netdev, adapter->num_qp);
+	igbx_rss_default(adapter);
+	if (running) {
+		int oerr = igbx_open(netdev);
+
+		if (oerr)
+			return oerr;
+	}
+	return err;
+}
+
 static int igbx_change_mtu(struct net_device *netdev, int new_mtu)
 {
 	struct igbx_adapter *adapter = netdev_priv(netdev);

@@ -64,9 +64,9 @@ void igbx_q_vectors_free(struct igbx_adapter *adapter)
 
 		if (!qv)
 			continue;
+		WRITE_ONCE(adapter->q_vector[v], NULL);
 		netif_napi_del(&qv->napi);
-		kfree(qv);
-		adapter->q_vector[v] = NULL;
+		kfree_rcu(qv, rcu);
 	}
 }
 
@@ -231,6 +231,7 @@ static void igbx_tx_ring_configure(struct igbx_adapter *adapter,
 	ring->next_to_use = 0;
 	ring->next_to_clean = 0;
 	ring->hang_ticks = 0;
+	WRITE_ONCE(ring->stall, false);
 	memset(ring->desc, 0, ring->size);
 	if (igbx_queue_enable(hw, IGBX_TXDCTL(q)))
 		netdev_err(ring->netdev, "TX queue %u did not enable\n", q);

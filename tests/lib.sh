@@ -108,3 +108,84 @@ dmesg_splats_since() {
 vm_monitor() {
 	"$IGBX_TOP/scripts/vm-monitor" "$@"
 }
+
+# --- datapath helpers -------------------------------------------------------
+# The virtio peer lives in network namespace $PEER_NS; documentation-range
+# addresses only.
+LOCAL_V4=192.0.2.1
+REMOTE_V4=192.0.2.2
+LOCAL_V6=2001:db8::1
+REMOTE_V6=2001:db8::2
+
+in_peer() {
+	ip netns exec "$PEER_NS" "$@"
+}
+
+# The virtio NIC, in the default namespace or already in the peer's.
+peer_ifname() {
+	local d
+
+	for d in /sys/class/net/* ; do
+		[ "$(basename "$(readlink -f "$d/device/driver" 2>/dev/null)")" = virtio_net ] &&
+			basename "$d" && return 0
+	done
+	in_peer ls /sys/class/net | grep -v '^lo$' | head -n 1
+}
+
+# igbx_setup: igbx loaded and up with addresses, the peer in its namespace,
+# and a ping answered.  Sets IF and PEER_IF.
+igbx_setup() {
+	igbx_load || return 1
+	IF=$(igbx_ifname)
+	[ -n "$IF" ] || return 1
+	if ! ip netns list | grep -qw "$PEER_NS"; then
+		PEER_IF=$(peer_ifname)
+		ip netns add "$PEER_NS" || return 1
+		ip link set "$PEER_IF" netns "$PEER_NS" || return 1
+		in_peer ip link set lo up
+		in_peer sysctl -qw net.ipv6.conf.all.accept_dad=0
+		in_peer ip addr add "$REMOTE_V4/24" dev "$PEER_IF"
+		in_peer ip addr add "$REMOTE_V6/64" dev "$PEER_IF" nodad
+		in_peer ip link set "$PEER_IF" up
+	fi
+	PEER_IF=$(in_peer ls /sys/class/net | grep -v '^lo$' | head -n 1)
+	ip addr flush dev "$IF"
+	ip link set "$IF" mtu 1500
+	in_peer ip link set "$PEER_IF" mtu 1500
+	ip addr add "$LOCAL_V4/24" dev "$IF"
+	ip addr add "$LOCAL_V6/64" dev "$IF" nodad
+	ip link set "$IF" up
+	wait_for 10 carrier_is "$IF" 1 &&
+		wait_for 10 ping -c 1 -W 1 "$REMOTE_V4" >/dev/null
+}
+
+# ethtool_stat IF NAME: one counter from ethtool -S.
+ethtool_stat() {
+	ethtool -S "$1" | awk -v n="$2:" '$1 == n { print $2; f = 1 } END { if (!f) print -1 }'
+}
+
+# queues_sum IF DIR FIELD: one per-queue counter summed over the queues,
+# e.g. queues_sum eth1 rx packets.
+queues_sum() {
+	ethtool -S "$1" |
+		awk -v p="^$2-[0-9]+[.]$3:\$" '$1 ~ p { t += $2 } END { print t + 0 }'
+}
+
+sysfs_stat() {
+	cat "/sys/class/net/$1/statistics/$2"
+}
+
+# iperf3_run [ARGS...]: one bounded iperf3 run against the peer; prints the
+# bytes the receiver got (0 on failure).
+iperf3_run() {
+	local out
+
+	in_peer iperf3 -s -1 -D -p 5201 >/dev/null 2>&1
+	sleep 0.5
+	out=$(timeout 60 iperf3 -c "$REMOTE_V4" -p 5201 -J "$@" 2>/dev/null) || {
+		echo 0
+		return 1
+	}
+	echo "$out" | /usr/bin/python3 -c 'import json,sys; print(int(json.load(sys.stdin)["end"]["sum_received"]["bytes"]))' 2>/dev/null ||
+		echo 0
+}

@@ -13,7 +13,8 @@
 #    end: it is moved into the network namespace igbxpeer (PEER_NS);
 #  - documentation addresses only: 192.0.2.1/24 and 2001:db8::1/64 locally,
 #    192.0.2.2/24 and 2001:db8::2/64 on the peer (IPv6 with nodad);
-#  - waits (bounded) for carrier and for pings to answer both ways.
+#  - waits (bounded: 15 s carrier, 20 s IPv4 ping, 10 s IPv6 ping) for the
+#    link and the peer; on a timeout it only warns and still runs CMD.
 #
 # The tests' lib (drivers/net/lib/py/env.py) reads its settings from a
 # net.config beside the test or, when there is none, from the environment;
@@ -133,11 +134,15 @@ ip -n "$ns" link set dev "$peer" up
 carrier() {
 	[ "$(cat "/sys/class/net/$netif/carrier" 2>/dev/null)" = 1 ]
 }
-wait_for 15 carrier || die "$netif ($driver): no carrier within 15 s"
-wait_for 20 ping -q -c 1 -W 1 "$REMOTE_V4" >/dev/null ||
-	die "$netif ($driver): $REMOTE_V4 does not answer within 20 s"
-wait_for 10 ping -q -c 1 -W 1 "$REMOTE_V6" >/dev/null ||
-	die "$netif ($driver): $REMOTE_V6 does not answer within 10 s"
+# A link or datapath that does not work is for the tests to report (the
+# local ones, queues.py and stats.py, do not need traffic): warn, go on.
+if ! wait_for 15 carrier; then
+	log "warning: $netif ($driver): no carrier within 15 s"
+elif ! wait_for 20 ping -q -c 1 -W 1 "$REMOTE_V4" >/dev/null; then
+	log "warning: $netif ($driver): $REMOTE_V4 does not answer within 20 s"
+elif ! wait_for 10 ping -q -c 1 -W 1 "$REMOTE_V6" >/dev/null; then
+	log "warning: $netif ($driver): $REMOTE_V6 does not answer within 10 s"
+fi
 log "$driver: NETIF=$netif ($LOCAL_V4, $LOCAL_V6) <-> $ns/$peer ($REMOTE_V4, $REMOTE_V6)"
 
 export NETIF=$netif LOCAL_V4 LOCAL_V6 REMOTE_V4 REMOTE_V6
