@@ -80,6 +80,11 @@ static inline void igbx_queue_set_napi(struct net_device *netdev,
 	})
 #endif
 
+/* 6.8 renamed PCI_IRQ_LEGACY to PCI_IRQ_INTX. */
+#ifndef PCI_IRQ_INTX
+#define PCI_IRQ_INTX	PCI_IRQ_LEGACY
+#endif
+
 /* ethtool_puts() arrived in 6.8. */
 #ifndef IGBX_HAVE_ETHTOOL_PUTS
 static inline void ethtool_puts(u8 **data, const char *str)

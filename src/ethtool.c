@@ -96,10 +96,12 @@ static void igbx_get_channels(struct net_device *netdev,
 {
 	struct igbx_adapter *adapter = netdev_priv(netdev);
 
-	ch->max_combined = adapter->num_vectors - 1;
+	bool msix = adapter->irq_mode == IGBX_IRQ_MSIX;
+
+	ch->max_combined = msix ? adapter->num_vectors - 1 : 1;
 	ch->combined_count = adapter->num_qp;
-	ch->max_other = 1;
-	ch->other_count = 1;
+	ch->max_other = msix;
+	ch->other_count = msix;
 }
 
 static int igbx_set_channels(struct net_device *netdev,
@@ -108,8 +110,11 @@ static int igbx_set_channels(struct net_device *netdev,
 	struct igbx_adapter *adapter = netdev_priv(netdev);
 	unsigned int i;
 
-	if (ch->rx_count || ch->tx_count || ch->other_count != 1 ||
-	    !ch->combined_count || ch->combined_count > adapter->num_vectors - 1)
+	struct ethtool_channels max = {};
+
+	igbx_get_channels(netdev, &max);
+	if (ch->rx_count || ch->tx_count || ch->other_count != max.other_count ||
+	    !ch->combined_count || ch->combined_count > max.max_combined)
 		return -EINVAL;
 	if (adapter->rss_user) {
 		for (i = 0; i < IGBX_RETA_ENTRIES; i++)

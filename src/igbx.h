@@ -210,6 +210,17 @@ struct igbx_hw {
 	u8 perm_addr[ETH_ALEN];
 };
 
+/* How the port interrupts: MSI-X (normal) or one MSI/INTx line. */
+enum igbx_irq_mode {
+	IGBX_IRQ_MSIX,
+	IGBX_IRQ_MSI,
+	IGBX_IRQ_INTX,
+};
+
+/* ICR causes that mean queue work when not in MSI-X mode */
+#define IGBX_ICR_QUEUE	(IGBX_ICR_TXDW | IGBX_ICR_RXDW | IGBX_ICR_RXDMT0 | \
+			 IGBX_ICR_RXO)
+
 /* Bits of igbx_adapter::state */
 enum igbx_state {
 	IGBX_STATE_DOWN,	/* interface is not running */
@@ -237,7 +248,8 @@ struct igbx_link {
  * @hw: register access
  * @state: enum igbx_state bits
  * @msg_enable: netif_msg_* bits (ethtool msglvl)
- * @num_vectors: MSI-X vectors allocated
+ * @irq_mode: MSI-X, or the MSI/INTx fallback with one queue pair
+ * @num_vectors: interrupt vectors allocated
  * @num_qp: queue pairs in use (one vector each)
  * @tx_ring_count: descriptors per TX ring
  * @rx_ring_count: descriptors per RX ring
@@ -260,6 +272,7 @@ struct igbx_adapter {
 	struct igbx_hw hw;
 	DECLARE_BITMAP(state, IGBX_STATE_NBITS);
 	u32 msg_enable;
+	enum igbx_irq_mode irq_mode;
 	unsigned int num_vectors;
 	unsigned int num_qp;
 	u32 tx_ring_count;
@@ -381,6 +394,7 @@ void igbx_irq_release(struct igbx_adapter *adapter);
 void igbx_irq_enable(struct igbx_adapter *adapter);
 void igbx_irq_disable(struct igbx_adapter *adapter);
 void igbx_irq_write_itr(struct igbx_q_vector *q_vector);
+void igbx_irq_rearm(struct igbx_q_vector *q_vector);
 
 /* netdev.c */
 int igbx_netdev_register(struct igbx_adapter *adapter);

@@ -24,11 +24,13 @@ static u32 igbx_all_eims(const struct igbx_adapter *adapter)
 }
 
 /**
- * igbx_irq_alloc() - allocate MSI-X vectors and size the queue pairs
+ * igbx_irq_alloc() - allocate interrupt vectors and size the queue pairs
  * @adapter: port
  *
- * One vector for other causes plus one per queue pair, up to one pair per
- * online CPU (and IGBX_MAX_QPAIRS); fewer vectors mean fewer pairs.
+ * MSI-X: one vector for other causes plus one per queue pair, up to one
+ * pair per online CPU (and IGBX_MAX_QPAIRS); fewer vectors mean fewer
+ * pairs.  Without MSI-X, one MSI or INTx line serves one queue pair and
+ * every other cause.
  *
  * Return: 0 or a negative errno.
  */
@@ -36,15 +38,27 @@ int igbx_irq_alloc(struct igbx_adapter *adapter)
 {
 	unsigned int want = 1 + min_t(unsigned int, num_online_cpus(),
 				      IGBX_MAX_QPAIRS);
+	struct pci_dev *pdev = adapter->pdev;
 	int n;
 
-	n = pci_alloc_irq_vectors(adapter->pdev, 2, want, PCI_IRQ_MSIX);
+	n = pci_alloc_irq_vectors(pdev, 2, want, PCI_IRQ_MSIX);
+	if (n > 0) {
+		adapter->irq_mode = IGBX_IRQ_MSIX;
+		adapter->num_vectors = n;
+		adapter->num_qp = n - 1;
+		return 0;
+	}
+
+	n = pci_alloc_irq_vectors(pdev, 1, 1, PCI_IRQ_MSI | PCI_IRQ_INTX);
 	if (n < 0) {
-		dev_err(&adapter->pdev->dev, "cannot enable MSI-X (%d)\n", n);
+		dev_err(&pdev->dev, "no usable interrupt (%d)\n", n);
 		return n;
 	}
-	adapter->num_vectors = n;
-	adapter->num_qp = n - 1;
+	adapter->irq_mode = pdev->msi_enabled ? IGBX_IRQ_MSI : IGBX_IRQ_INTX;
+	adapter->num_vectors = 1;
+	adapter->num_qp = 1;
+	dev_warn(&pdev->dev, "MSI-X unavailable, using %s with one queue pair\n",
+		 adapter->irq_mode == IGBX_IRQ_MSI ? "MSI" : "INTx");
 	return 0;
 }
 
@@ -85,6 +99,51 @@ static irqreturn_t igbx_queue_irq(int irq, void *data)
 	return IRQ_HANDLED;
 }
 
+/*
+ * MSI or INTx: one line for everything.  ICR says what happened (reading it
+ * acknowledges it); INT_ASSERTED tells a shared INTx line that it was us.
+ * Queue causes are masked until NAPI is done (igbx_irq_rearm()).
+ */
+static irqreturn_t igbx_intx_irq(int irq, void *data)
+{
+	struct igbx_adapter *adapter = data;
+	struct igbx_hw *hw = &adapter->hw;
+	u32 icr;
+
+	icr = igbx_rd32(hw, IGBX_ICR);
+	if (icr == ~0U) {
+		igbx_service_schedule(adapter);
+		return IRQ_HANDLED;
+	}
+	if (!(icr & IGBX_ICR_INT_ASSERTED))
+		return IRQ_NONE;
+	igbx_wr32(hw, IGBX_EICR, ~0U);	/* write-1-to-clear */
+
+	if (icr & IGBX_ICR_LSC)
+		igbx_service_schedule(adapter);
+	if (!test_bit(IGBX_STATE_DOWN, adapter->state)) {
+		igbx_wr32(hw, IGBX_IMC, IGBX_ICR_QUEUE);
+		igbx_wr32(hw, IGBX_EIMC, BIT(0));
+		napi_schedule_irqoff(&adapter->q_vector[0]->napi);
+	}
+	return IRQ_HANDLED;
+}
+
+static int igbx_irq_request_line(struct igbx_adapter *adapter)
+{
+	struct net_device *netdev = adapter->netdev;
+	int irq = pci_irq_vector(adapter->pdev, 0), err;
+
+	snprintf(adapter->misc_name, sizeof(adapter->misc_name), "%s",
+		 netdev->name);
+	err = request_irq(irq, igbx_intx_irq,
+			  adapter->irq_mode == IGBX_IRQ_INTX ? IRQF_SHARED : 0,
+			  adapter->misc_name, adapter);
+	if (err)
+		netdev_err(netdev, "cannot request IRQ %d (%d)\n", irq, err);
+	return err;
+}
+
 /**
  * igbx_irq_request() - install the interrupt handlers
  * @adapter: port
@@ -98,6 +157,9 @@ int igbx_irq_request(struct igbx_adapter *adapter)
 	struct igbx_q_vector *qv;
 	unsigned int v, cpu;
 	int irq, err;
+
+	if (adapter->irq_mode != IGBX_IRQ_MSIX)
+		return igbx_irq_request_line(adapter);
 
 	irq = pci_irq_vector(pdev, IGBX_MISC_VECTOR);
 	snprintf(adapter->misc_name, sizeof(adapter->misc_name), "%s-other",
@@ -144,6 +206,10 @@ void igbx_irq_release(struct igbx_adapter *adapter)
 	unsigned int v;
 	int irq;
 
+	if (adapter->irq_mode != IGBX_IRQ_MSIX) {
+		free_irq(pci_irq_vector(pdev, 0), adapter);
+		return;
+	}
 	for (v = 0; v < adapter->num_qp; v++) {
 		irq = pci_irq_vector(pdev, adapter->q_vector[v]->v_idx);
 		irq_update_affinity_hint(irq, NULL);
@@ -191,6 +257,24 @@ void igbx_irq_enable(struct igbx_adapter *adapter)
 	struct igbx_q_vector *qv;
 	unsigned int v;
 
+	if (adapter->irq_mode != IGBX_IRQ_MSIX) {
+		/*
+		 * One line: queue 0's causes still go through IVAR (to EICR
+		 * bit 0), everything is signalled through ICR.
+		 */
+		qv = adapter->q_vector[0];
+		igbx_wr32(hw, IGBX_GPIE, 0);
+		igbx_ivar_set(hw, qv->rx.index, false, 0);
+		igbx_ivar_set(hw, qv->tx.index, true, 0);
+		igbx_wr32(hw, IGBX_EITR(0), FIELD_PREP(IGBX_EITR_INTERVAL,
+						       qv->itr_us) |
+					    IGBX_EITR_CNT_IGNR);
+		igbx_wr32(hw, IGBX_IMS, IGBX_ICR_LSC | IGBX_ICR_QUEUE);
+		igbx_wr32(hw, IGBX_EIMS, BIT(0));
+		igbx_flush(hw);
+		return;
+	}
+
 	/* GPIE first: EIAC/EIAM are only meaningful in MSI-X mode. */
 	igbx_wr32(hw, IGBX_GPIE, IGBX_GPIE_MSIX_MODE | IGBX_GPIE_EIAME |
 				 IGBX_GPIE_PBA | IGBX_GPIE_NSICR);
@@ -209,6 +293,23 @@ void igbx_irq_enable(struct igbx_adapter *adapter)
 	igbx_wr32(hw, IGBX_IMS, IGBX_ICR_LSC);
 	igbx_wr32(hw, IGBX_EIMS, eims);
 	igbx_flush(hw);
+}
+
+/**
+ * igbx_irq_rearm() - unmask a vector's queue causes after NAPI completed
+ * @q_vector: vector
+ */
+void igbx_irq_rearm(struct igbx_q_vector *q_vector)
+{
+	struct igbx_adapter *adapter = q_vector->adapter;
+	struct igbx_hw *hw = &adapter->hw;
+
+	if (likely(adapter->irq_mode == IGBX_IRQ_MSIX)) {
+		igbx_wr32(hw, IGBX_EIMS, BIT(q_vector->v_idx));
+		return;
+	}
+	igbx_wr32(hw, IGBX_EIMS, BIT(0));
+	igbx_wr32(hw, IGBX_IMS, IGBX_ICR_QUEUE);
 }
 
 /**

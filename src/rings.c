@@ -27,7 +27,8 @@ int igbx_q_vectors_alloc(struct igbx_adapter *adapter)
 		if (!qv)
 			goto err_free;
 		qv->adapter = adapter;
-		qv->v_idx = IGBX_MISC_VECTOR + 1 + v;
+		qv->v_idx = adapter->irq_mode == IGBX_IRQ_MSIX ?
+			    IGBX_MISC_VECTOR + 1 + v : 0;
 		qv->itr_us = IGBX_DEFAULT_ITR_US;
 		qv->tx.q_vector = qv;
 		qv->rx.q_vector = qv;

@@ -639,7 +639,6 @@ int igbx_poll(struct napi_struct *napi, int budget)
 	struct igbx_q_vector *q_vector = container_of(napi,
 						      struct igbx_q_vector,
 						      napi);
-	struct igbx_adapter *adapter = q_vector->adapter;
 	bool tx_done;
 	int done = 0;
 
@@ -650,6 +649,6 @@ int igbx_poll(struct napi_struct *napi, int budget)
 		return budget;
 
 	if (napi_complete_done(napi, done))
-		igbx_wr32(&adapter->hw, IGBX_EIMS, BIT(q_vector->v_idx));
+		igbx_irq_rearm(q_vector);
 	return min(done, budget - 1);
 }

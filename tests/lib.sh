@@ -189,3 +189,16 @@ iperf3_run() {
 	echo "$out" | /usr/bin/python3 -c 'import json,sys; print(int(json.load(sys.stdin)["end"]["sum_received"]["bytes"]))' 2>/dev/null ||
 		echo 0
 }
+
+# ynl ARGS...: the kernel's YNL CLI on the netdev netlink family.
+YNL_SRC=$IGBX_TOP/.cache/linux-source-6.12
+ynl_netdev() {
+	/usr/bin/python3 "$YNL_SRC/tools/net/ynl/cli.py" \
+		--spec "$YNL_SRC/Documentation/netlink/specs/netdev.yaml" "$@"
+}
+
+# Pages of all page pools still lent out (0 when none), from netlink.
+page_pool_inflight() {
+	ynl_netdev --dump page-pool-get --output-json 2>/dev/null |
+		/usr/bin/python3 -c 'import json,sys; print(sum(p.get("inflight", 0) for p in json.load(sys.stdin)))'
+}

@@ -7,7 +7,7 @@
 CYCLES=${CYCLES:-20}
 
 ktap_print_header
-ktap_set_plan 6
+ktap_set_plan 7
 
 dmesg_mark load_unload
 igbx_unload
@@ -38,6 +38,9 @@ check "device is left without a driver" test -z "$(pci_driver "$IGBX_PCI")"
 check "no igbx net_device remains" test -z "$(igbx_ifname)"
 check "no vectors of ours remain in /proc/interrupts" \
 	sh -c "! grep -q -- '-other\$' /proc/interrupts"
+# After traffic (earlier tests) and 20 cycles, every page went back.
+pp_drained() { [ "$(page_pool_inflight)" = 0 ]; }
+check "no page_pool pages in flight after rmmod" wait_for 10 pp_drained
 no_splat() { ! dmesg_splats_since load_unload; }
 check "no kernel splat" no_splat
 ktap_finished

@@ -5,7 +5,7 @@
 . "$(dirname "$0")/lib.sh"
 
 ktap_print_header
-ktap_set_plan 12
+ktap_set_plan 13
 dmesg_mark traffic
 
 if ! igbx_setup; then
@@ -67,6 +67,10 @@ check "ethtool -X equal 1 is applied and survives down/up" set_indir_survives
 ethtool -X "$IF" equal "${nq:-1}"
 wait_for 10 carrier_is "$IF" 1
 
+# The measurement load_unload.sh relies on to find leaks sees our pools.
+pp=$(page_pool_inflight)
+ktap_print_msg "page_pool pages in flight while up: $pp"
+check "page pools are visible over netlink while up" test "${pp:-0}" -gt 0
 check "no port reset and no hang during traffic" \
 	test "$(ethtool_stat "$IF" port_resets)" -eq 0
 no_splat() { ! dmesg_splats_since traffic; }
