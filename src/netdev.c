@@ -356,6 +356,8 @@ int igbx_netdev_register(struct igbx_adapter *adapter)
 	netdev->netdev_ops = &igbx_netdev_ops;
 	igbx_set_ethtool_ops(netdev);
 	netdev->watchdog_timeo = 5 * HZ;
+	/* RAR 0 changes live; RAR 1..15 filter extra unicast addresses. */
+	netdev->priv_flags |= IFF_LIVE_ADDR_CHANGE | IFF_UNICAST_FLT;
 	netdev->min_mtu = ETH_MIN_MTU;
 	netdev->max_mtu = IGBX_MAX_MTU;
 

@@ -5,7 +5,7 @@
 . "$(dirname "$0")/lib.sh"
 
 ktap_print_header
-ktap_set_plan 13
+ktap_set_plan 16
 dmesg_mark traffic
 
 if ! igbx_setup; then
@@ -71,6 +71,49 @@ wait_for 10 carrier_is "$IF" 1
 pp=$(page_pool_inflight)
 ktap_print_msg "page_pool pages in flight while up: $pp"
 check "page pools are visible over netlink while up" test "${pp:-0}" -gt 0
+# queue <-> NAPI <-> IRQ linkage (netif_queue_set_napi, netif_napi_set_irq)
+linkage_ok() {
+	local ifindex
+
+	ifindex=$(cat "/sys/class/net/$IF/ifindex")
+	{ ynl_netdev --dump queue-get --json "{\"ifindex\": $ifindex}" --output-json &&
+	  echo '@@' &&
+	  ynl_netdev --dump napi-get --json "{\"ifindex\": $ifindex}" --output-json
+	} 2>/dev/null | /usr/bin/python3 -c '
+import json, re, sys
+q, n = sys.stdin.read().split("@@")
+queues, napis = json.loads(q), json.loads(n)
+irqs = {}
+for line in open("/proc/interrupts"):
+    m = re.match(r"\s*(\d+):.*\s(\S+-TxRx-(\d+))$", line.strip("\n"))
+    if m:
+        irqs[int(m.group(3))] = int(m.group(1))
+napi_irq = {x["id"]: x.get("irq") for x in napis}
+nq = int(sys.argv[1])
+ok = len(queues) == 2 * nq and all("napi-id" in x for x in queues)
+for x in queues:
+    ok = ok and napi_irq.get(x["napi-id"]) == irqs.get(x["id"])
+sys.exit(0 if ok else 1)' "$nq"
+}
+check "netlink: every queue has its NAPI, every NAPI its vector's IRQ" linkage_ok
+
+mtu_bounds() {
+	! ip link set "$IF" mtu 67 2>/dev/null && ! ip link set "$IF" mtu 9217 2>/dev/null &&
+		ip link set "$IF" mtu 68 && ip link set "$IF" mtu 9216 &&
+		ip link set "$IF" mtu 1500 && wait_for 5 carrier_is "$IF" 1
+}
+check "MTU 68 and 9216 accepted, 67 and 9217 refused, link kept" mtu_bounds
+
+new_mac() {
+	ip link set "$IF" address 02:11:22:33:44:55 &&
+		in_peer ip neigh flush dev "$PEER_IF" &&
+		ping -c 2 -W 2 "$REMOTE_V4" >/dev/null &&
+		in_peer ip neigh show "$LOCAL_V4" | grep -q 02:11:22:33:44:55
+}
+check "a new MAC address is used on the wire (RAR 0)" new_mac
+ip link set "$IF" address "$IGBX_MAC"
+in_peer ip neigh flush dev "$PEER_IF"
+
 check "no port reset and no hang during traffic" \
 	test "$(ethtool_stat "$IF" port_resets)" -eq 0
 no_splat() { ! dmesg_splats_since traffic; }
