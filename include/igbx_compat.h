@@ -11,6 +11,7 @@
 #ifndef _IGBX_COMPAT_H_
 #define _IGBX_COMPAT_H_
 
+#include <linux/dim.h>
 #include <linux/ethtool.h>
 #include <linux/netdevice.h>
 #include <net/netdev_queues.h>
@@ -78,6 +79,22 @@ static inline void igbx_queue_set_napi(struct net_device *netdev,
 		netdev_tx_completed_queue(_txq, _pkts, bytes);		\
 		_pkts ? netif_txq_maybe_wake(_txq, get_desc, start_thrs) : -1; \
 	})
+#endif
+
+/* net_dim() takes the sample by pointer since 6.13. */
+static inline void igbx_net_dim(struct dim *dim, struct dim_sample *sample)
+{
+#ifdef IGBX_HAVE_NET_DIM_PTR
+	net_dim(dim, sample);
+#else
+	net_dim(dim, *sample);
+#endif
+}
+
+/* Formatted extack messages arrived in 6.3; older kernels get the format. */
+#ifndef NL_SET_ERR_MSG_FMT_MOD
+#define NL_SET_ERR_MSG_FMT_MOD(extack, fmt, args...) \
+	NL_SET_ERR_MSG_MOD(extack, fmt)
 #endif
 
 /* 6.8 renamed PCI_IRQ_LEGACY to PCI_IRQ_INTX. */

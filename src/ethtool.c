@@ -91,6 +91,117 @@ static void igbx_get_ringparam(struct net_device *netdev,
 	ring->tx_pending = adapter->tx_ring_count;
 }
 
+static int igbx_set_ringparam(struct net_device *netdev,
+			      struct ethtool_ringparam *ring,
+			      struct kernel_ethtool_ringparam *kring,
+			      struct netlink_ext_ack *extack)
+{
+	struct igbx_adapter *adapter = netdev_priv(netdev);
+	u32 n[] = { ring->rx_pending, ring->tx_pending };
+	unsigned int i;
+
+	if (ring->rx_mini_pending || ring->rx_jumbo_pending) {
+		NL_SET_ERR_MSG_MOD(extack, "only rx and tx ring sizes exist");
+		return -EINVAL;
+	}
+	for (i = 0; i < ARRAY_SIZE(n); i++) {
+		if (n[i] < IGBX_MIN_RING || n[i] > IGBX_MAX_RING ||
+		    n[i] % IGBX_RING_ALIGN_DESC) {
+			NL_SET_ERR_MSG_FMT_MOD(extack,
+					       "ring size %u: must be %u..%u and a multiple of %u",
+					       n[i], IGBX_MIN_RING, IGBX_MAX_RING,
+					       IGBX_RING_ALIGN_DESC);
+			return -EINVAL;
+		}
+	}
+	if (ring->rx_pending == adapter->rx_ring_count &&
+	    ring->tx_pending == adapter->tx_ring_count)
+		return 0;
+	return igbx_rings_resize(adapter, ring->tx_pending, ring->rx_pending);
+}
+
+/* --- interrupt moderation ------------------------------------------------ */
+
+static void igbx_coal_fill(const struct igbx_q_vector *qv,
+			   struct ethtool_coalesce *ec)
+{
+	/* What is programmed now (DIM's choice when adaptive). */
+	ec->rx_coalesce_usecs = qv->adaptive ? qv->itr_us : qv->usecs;
+	ec->tx_coalesce_usecs = ec->rx_coalesce_usecs;
+	ec->use_adaptive_rx_coalesce = qv->adaptive;
+	ec->use_adaptive_tx_coalesce = qv->adaptive;
+}
+
+static int igbx_get_coalesce(struct net_device *netdev,
+			     struct ethtool_coalesce *ec,
+			     struct kernel_ethtool_coalesce *kec,
+			     struct netlink_ext_ack *extack)
+{
+	struct igbx_adapter *adapter = netdev_priv(netdev);
+
+	igbx_coal_fill(adapter->q_vector[0], ec);
+	return 0;
+}
+
+static int igbx_set_coalesce(struct net_device *netdev,
+			     struct ethtool_coalesce *ec,
+			     struct kernel_ethtool_coalesce *kec,
+			     struct netlink_ext_ack *extack)
+{
+	struct igbx_adapter *adapter = netdev_priv(netdev);
+	struct ethtool_coalesce cur = {};
+	bool adaptive;
+	unsigned int v;
+	u16 usecs;
+	int err;
+
+	igbx_coal_fill(adapter->q_vector[0], &cur);
+	err = igbx_coal_pick(cur.rx_coalesce_usecs,
+			     cur.use_adaptive_rx_coalesce, ec, &usecs,
+			     &adaptive, extack);
+	if (err)
+		return err;
+	adapter->coal_usecs = usecs;
+	adapter->coal_adaptive = adaptive;
+	for (v = 0; v < adapter->num_qp; v++)
+		igbx_coal_apply(adapter->q_vector[v], usecs, adaptive);
+	return 0;
+}
+
+static int igbx_get_per_queue_coalesce(struct net_device *netdev, u32 queue,
+				       struct ethtool_coalesce *ec)
+{
+	struct igbx_adapter *adapter = netdev_priv(netdev);
+
+	if (queue >= adapter->num_qp)
+		return -EINVAL;
+	igbx_coal_fill(adapter->q_vector[queue], ec);
+	return 0;
+}
+
+static int igbx_set_per_queue_coalesce(struct net_device *netdev, u32 queue,
+				       struct ethtool_coalesce *ec)
+{
+	struct igbx_adapter *adapter = netdev_priv(netdev);
+	struct ethtool_coalesce cur = {};
+	struct igbx_q_vector *qv;
+	bool adaptive;
+	u16 usecs;
+	int err;
+
+	if (queue >= adapter->num_qp)
+		return -EINVAL;
+	qv = adapter->q_vector[queue];
+	igbx_coal_fill(qv, &cur);
+	err = igbx_coal_pick(cur.rx_coalesce_usecs,
+			     cur.use_adaptive_rx_coalesce, ec, &usecs,
+			     &adaptive, NULL);
+	if (err)
+		return err;
+	igbx_coal_apply(qv, usecs, adaptive);
+	return 0;
+}
+
 static void igbx_get_channels(struct net_device *netdev,
 			      struct ethtool_channels *ch)
 {
@@ -116,7 +227,7 @@ static int igbx_set_channels(struct net_device *netdev,
 	if (ch->rx_count || ch->tx_count || ch->other_count != max.other_count ||
 	    !ch->combined_count || ch->combined_count > max.max_combined)
 		return -EINVAL;
-	if (adapter->rss_user) {
+	if (netif_is_rxfh_configured(netdev)) {
 		for (i = 0; i < IGBX_RETA_ENTRIES; i++)
 			if (adapter->rss_indir[i] >= ch->combined_count)
 				return -EBUSY;
@@ -232,6 +343,88 @@ static void igbx_get_ethtool_stats(struct net_device *netdev,
 	}
 }
 
+/* --- register dump (ethtool -d) ------------------------------------------ */
+
+/*
+ * Layout version 1: the 32-bit registers below, in this order, then for
+ * each of the 8 possible queues RDBAL RDBAH RDLEN RDH RDT SRRCTL RXDCTL
+ * TDBAL TDBAH TDLEN TDH TDT TXDCTL.  Documentation/igbx.rst lists it too.
+ */
+#define IGBX_REGS_VERSION	1
+static const u32 igbx_dump_regs[] = {
+	IGBX_CTRL, IGBX_STATUS, IGBX_CTRL_EXT, IGBX_RCTL, IGBX_TCTL,
+	IGBX_RXCSUM, IGBX_RLPML, IGBX_MRQC, IGBX_GPIE, IGBX_EIMS, IGBX_EIAC,
+	IGBX_EIAM, IGBX_IMS, IGBX_IVAR_MISC,
+	IGBX_IVAR(0), IGBX_IVAR(1), IGBX_IVAR(2), IGBX_IVAR(3),
+	IGBX_IVAR(4), IGBX_IVAR(5), IGBX_IVAR(6), IGBX_IVAR(7),
+	IGBX_EITR(0), IGBX_EITR(1), IGBX_EITR(2), IGBX_EITR(3),
+	IGBX_EITR(4), IGBX_EITR(5), IGBX_EITR(6), IGBX_EITR(7),
+	IGBX_EITR(8), IGBX_EITR(9),
+};
+
+#define IGBX_DUMP_QUEUE_REGS	13
+
+static int igbx_get_regs_len(struct net_device *netdev)
+{
+	return (ARRAY_SIZE(igbx_dump_regs) +
+		IGBX_MAX_QPAIRS * IGBX_DUMP_QUEUE_REGS) * sizeof(u32);
+}
+
+static void igbx_get_regs(struct net_device *netdev, struct ethtool_regs *regs,
+			  void *p)
+{
+	static const u32 qregs[IGBX_DUMP_QUEUE_REGS] = {
+		IGBX_RDBAL(0), IGBX_RDBAH(0), IGBX_RDLEN(0), IGBX_RDH(0),
+		IGBX_RDT(0), IGBX_SRRCTL(0), IGBX_RXDCTL(0),
+		IGBX_TDBAL(0), IGBX_TDBAH(0), IGBX_TDLEN(0), IGBX_TDH(0),
+		IGBX_TDT(0), IGBX_TXDCTL(0),
+	};
+	struct igbx_adapter *adapter = netdev_priv(netdev);
+	struct igbx_hw *hw = &adapter->hw;
+	unsigned int i, q;
+	u32 *out = p;
+
+	regs->version = IGBX_REGS_VERSION;
+	for (i = 0; i < ARRAY_SIZE(igbx_dump_regs); i++)
+		*out++ = igbx_rd32(hw, igbx_dump_regs[i]);
+	/* the queue register blocks are 0x40 apart */
+	for (q = 0; q < IGBX_MAX_QPAIRS; q++)
+		for (i = 0; i < IGBX_DUMP_QUEUE_REGS; i++)
+			*out++ = igbx_rd32(hw, qregs[i] + 0x40 * q);
+}
+
+/* --- NVM (ethtool -e) ---------------------------------------------------- */
+
+static int igbx_get_eeprom_len(struct net_device *netdev)
+{
+	return IGBX_NVM_WORDS * 2;
+}
+
+static int igbx_get_eeprom(struct net_device *netdev,
+			   struct ethtool_eeprom *ee, u8 *bytes)
+{
+	struct igbx_adapter *adapter = netdev_priv(netdev);
+	u16 first = ee->offset / 2, last, *words;
+	unsigned int i;
+	int err;
+
+	if (!ee->len)
+		return -EINVAL;
+	last = (ee->offset + ee->len - 1) / 2;
+	ee->magic = adapter->pdev->vendor | (u32)adapter->pdev->device << 16;
+	words = kmalloc_array(last - first + 1, sizeof(*words), GFP_KERNEL);
+	if (!words)
+		return -ENOMEM;
+	err = igbx_nvm_read(&adapter->hw, first, last - first + 1, words);
+	if (!err) {
+		for (i = 0; i <= last - first; i++)
+			cpu_to_le16s(&words[i]);
+		memcpy(bytes, (u8 *)words + (ee->offset & 1), ee->len);
+	}
+	kfree(words);
+	return err;
+}
+
 /* --- RSS ----------------------------------------------------------------- */
 
 static u32 igbx_get_rxfh_indir_size(struct net_device *netdev)
@@ -292,7 +485,6 @@ static int igbx_rxfh_set(struct net_device *netdev, const u32 *indir,
 		}
 		for (i = 0; i < IGBX_RETA_ENTRIES; i++)
 			adapter->rss_indir[i] = indir[i];
-		adapter->rss_user = true;
 	}
 	if (key)
 		memcpy(adapter->rss_key, key, IGBX_RSS_KEY_SIZE);
@@ -304,6 +496,8 @@ static int igbx_rxfh_set(struct net_device *netdev, const u32 *indir,
 IGBX_RXFH_OPS(igbx_rxfh_get, igbx_rxfh_set)
 
 static const struct ethtool_ops igbx_ethtool_ops = {
+	.supported_coalesce_params = ETHTOOL_COALESCE_USECS |
+				     ETHTOOL_COALESCE_USE_ADAPTIVE,
 	.get_drvinfo		= igbx_get_drvinfo,
 	.get_link		= ethtool_op_get_link,
 	.get_link_ksettings	= igbx_get_link_ksettings,
@@ -311,12 +505,21 @@ static const struct ethtool_ops igbx_ethtool_ops = {
 	.get_msglevel		= igbx_get_msglevel,
 	.set_msglevel		= igbx_set_msglevel,
 	.get_ringparam		= igbx_get_ringparam,
+	.set_ringparam		= igbx_set_ringparam,
+	.get_coalesce		= igbx_get_coalesce,
+	.set_coalesce		= igbx_set_coalesce,
+	.get_per_queue_coalesce	= igbx_get_per_queue_coalesce,
+	.set_per_queue_coalesce	= igbx_set_per_queue_coalesce,
 	.get_channels		= igbx_get_channels,
 	.set_channels		= igbx_set_channels,
 	.get_sset_count		= igbx_get_sset_count,
 	.get_strings		= igbx_get_strings,
 	.get_ethtool_stats	= igbx_get_ethtool_stats,
 	.get_rxnfc		= igbx_get_rxnfc,
+	.get_regs_len		= igbx_get_regs_len,
+	.get_regs		= igbx_get_regs,
+	.get_eeprom_len		= igbx_get_eeprom_len,
+	.get_eeprom		= igbx_get_eeprom,
 	.get_rxfh_indir_size	= igbx_get_rxfh_indir_size,
 	.get_rxfh_key_size	= igbx_get_rxfh_key_size,
 	.get_rxfh		= igbx_rxfh_get_op,

@@ -76,13 +76,14 @@ void igbx_set_rlpml(struct igbx_adapter *adapter)
  * igbx_rss_default() - spread the indirection table over the queues
  * @adapter: port
  *
- * Leaves a table the user set alone.
+ * Leaves a table the user set alone (ethtool -X; "-X default" hands the
+ * table back to the driver).
  */
 void igbx_rss_default(struct igbx_adapter *adapter)
 {
 	unsigned int i, n = adapter->num_qp;
 
-	if (adapter->rss_user)
+	if (netif_is_rxfh_configured(adapter->netdev))
 		return;
 	for (i = 0; i < IGBX_RETA_ENTRIES; i++)
 		adapter->rss_indir[i] = ethtool_rxfh_indir_default(i, n);

@@ -4,6 +4,7 @@
 #define _IGBX_H_
 
 #include <linux/bitfield.h>
+#include <linux/dim.h>
 #include <linux/etherdevice.h>
 #include <linux/ethtool.h>
 #include <linux/io.h>
@@ -31,6 +32,7 @@
 #define IGBX_MIN_RING		64
 #define IGBX_MAX_RING		4096
 #define IGBX_DEFAULT_ITR_US	50	/* about 20000 interrupts/s */
+#define IGBX_MAX_ITR_US		FIELD_MAX(IGBX_EITR_INTERVAL)	/* 8191 */
 
 /*
  * Receive buffers: one page each, the frame starting IGBX_RX_HEADROOM into
@@ -145,7 +147,11 @@ struct igbx_ring {
  * @adapter: port
  * @napi: NAPI context polled by net_rx_action
  * @v_idx: MSI-X vector number (EICR bit)
- * @itr_us: interrupt throttling interval in microseconds
+ * @itr_us: interrupt throttling interval in microseconds, as programmed
+ * @usecs: interval the user asked for (used when not adaptive)
+ * @adaptive: interval chosen by DIM from the traffic
+ * @events: interrupts handled, for DIM samples
+ * @dim: DIM state (adaptive moderation)
  * @tx: transmit ring
  * @rx: receive ring
  * @name: interrupt name
@@ -156,6 +162,10 @@ struct igbx_q_vector {
 	struct napi_struct napi;
 	u16 v_idx;
 	u16 itr_us;
+	u16 usecs;
+	bool adaptive;
+	u16 events;
+	struct dim dim;
 	struct igbx_ring tx;
 	struct igbx_ring rx;
 	char name[IFNAMSIZ + 16];
@@ -259,9 +269,10 @@ struct igbx_link {
  * @reset_task: full re-initialisation after a hang
  * @stats_lock: protects @hw_stats
  * @hw_stats: device counters
+ * @coal_usecs: interrupt interval for new vectors (ethtool -C)
+ * @coal_adaptive: adaptive moderation for new vectors (ethtool -C)
  * @rss_key: RSS hash key
  * @rss_indir: RSS indirection table
- * @rss_user: @rss_indir was set by the user (keep it across changes)
  * @restarts: resets done by @reset_task
  * @debugfs: debugfs directory
  * @misc_name: name of the "other causes" interrupt
@@ -283,9 +294,10 @@ struct igbx_adapter {
 	struct work_struct reset_task;
 	spinlock_t stats_lock;	/* hw_stats */
 	struct igbx_hw_stats hw_stats;
+	u16 coal_usecs;
+	bool coal_adaptive;
 	u8 rss_key[IGBX_RSS_KEY_SIZE];
 	u8 rss_indir[IGBX_RETA_ENTRIES];
-	bool rss_user;
 	u64 restarts;
 	struct dentry *debugfs;
 	char misc_name[IFNAMSIZ + 9];
@@ -354,6 +366,18 @@ void igbx_rings_clean(struct igbx_adapter *adapter);
 int igbx_q_vectors_alloc(struct igbx_adapter *adapter);
 void igbx_q_vectors_free(struct igbx_adapter *adapter);
 
+int igbx_rings_resize(struct igbx_adapter *adapter, u32 tx_count,
+		      u32 rx_count);
+
+/* coalesce.c */
+void igbx_dim_init(struct igbx_q_vector *q_vector);
+void igbx_dim_sample(struct igbx_q_vector *q_vector);
+void igbx_coal_apply(struct igbx_q_vector *q_vector, u16 usecs,
+		     bool adaptive);
+int igbx_coal_pick(u16 cur_usecs, bool cur_adaptive,
+		   const struct ethtool_coalesce *ec, u16 *usecs,
+		   bool *adaptive, struct netlink_ext_ack *extack);
+
 /* txrx.c */
 netdev_tx_t igbx_xmit_frame(struct sk_buff *skb, struct net_device *netdev);
 int igbx_poll(struct napi_struct *napi, int budget);
@@ -380,6 +404,7 @@ void igbx_features_write(struct igbx_adapter *adapter,
 void igbx_hw_stats_update(struct igbx_adapter *adapter);
 void igbx_get_stats64(struct net_device *netdev,
 		      struct rtnl_link_stats64 *stats);
+void igbx_stats_init(struct net_device *netdev);
 
 /* debugfs.c */
 void igbx_debugfs_init(struct igbx_adapter *adapter);
@@ -399,6 +424,8 @@ void igbx_irq_rearm(struct igbx_q_vector *q_vector);
 /* netdev.c */
 int igbx_netdev_register(struct igbx_adapter *adapter);
 void igbx_reset_schedule(struct igbx_adapter *adapter);
+int igbx_up(struct igbx_adapter *adapter);
+void igbx_down(struct igbx_adapter *adapter);
 int igbx_set_num_qp(struct igbx_adapter *adapter, unsigned int n);
 void igbx_netdev_unregister(struct igbx_adapter *adapter);
 void igbx_service_schedule(struct igbx_adapter *adapter);

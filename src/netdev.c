@@ -138,12 +138,19 @@ static void igbx_napi_link(struct igbx_adapter *adapter, bool on)
 	}
 }
 
-/* Program the device for traffic and start it; rings and IRQs exist. */
-static int igbx_up(struct igbx_adapter *adapter)
+/**
+ * igbx_up() - program the device for traffic and start it
+ * @adapter: port with rings allocated and IRQs requested
+ *
+ * The link is left as it is: callers that powered the PHY down or reset
+ * the MAC follow with igbx_link_setup().
+ *
+ * Return: 0.
+ */
+int igbx_up(struct igbx_adapter *adapter)
 {
 	struct igbx_hw *hw = &adapter->hw;
 	unsigned int v;
-	int err;
 
 	igbx_rar_set(hw, adapter->netdev->dev_addr, 0);
 	igbx_rings_configure(adapter);
@@ -153,16 +160,24 @@ static int igbx_up(struct igbx_adapter *adapter)
 	clear_bit(IGBX_STATE_DOWN, adapter->state);
 	igbx_irq_enable(adapter);
 	netif_tx_start_all_queues(adapter->netdev);
+	igbx_service_schedule(adapter);
+	return 0;
+}
 
-	err = igbx_link_setup(hw);
+static int igbx_link_start(struct igbx_adapter *adapter)
+{
+	int err = igbx_link_setup(&adapter->hw);
+
 	if (err)
 		netdev_err(adapter->netdev, "link setup failed (%d)\n", err);
-	igbx_service_schedule(adapter);
 	return err;
 }
 
-/* Stop traffic and take every buffer back; rings and IRQs stay. */
-static void igbx_down(struct igbx_adapter *adapter)
+/**
+ * igbx_down() - stop traffic and take every buffer back
+ * @adapter: port; rings and IRQs stay allocated
+ */
+void igbx_down(struct igbx_adapter *adapter)
 {
 	struct net_device *netdev = adapter->netdev;
 	unsigned int v;
@@ -172,8 +187,10 @@ static void igbx_down(struct igbx_adapter *adapter)
 	netif_tx_disable(netdev);
 	igbx_rings_disable(adapter);
 	igbx_irq_disable(adapter);
-	for (v = 0; v < adapter->num_qp; v++)
+	for (v = 0; v < adapter->num_qp; v++) {
 		napi_disable(&adapter->q_vector[v]->napi);
+		cancel_work_sync(&adapter->q_vector[v]->dim.work);
+	}
 	igbx_napi_link(adapter, false);
 	igbx_rings_clean(adapter);
 	adapter->link = (struct igbx_link){ .speed = SPEED_UNKNOWN,
@@ -200,6 +217,7 @@ static void igbx_reset_task(struct work_struct *work)
 	}
 	adapter->restarts++;
 	igbx_up(adapter);
+	igbx_link_start(adapter);
 out_clear:
 	clear_bit(IGBX_STATE_RESETTING, adapter->state);
 out:
@@ -220,7 +238,8 @@ static int igbx_open(struct net_device *netdev)
 	err = igbx_irq_request(adapter);
 	if (err)
 		goto err_free_rings;
-	err = igbx_up(adapter);
+	igbx_up(adapter);
+	err = igbx_link_start(adapter);
 	if (err)
 		goto err_down;
 	return 0;
@@ -355,6 +374,7 @@ int igbx_netdev_register(struct igbx_adapter *adapter)
 
 	netdev->netdev_ops = &igbx_netdev_ops;
 	igbx_set_ethtool_ops(netdev);
+	igbx_stats_init(netdev);
 	netdev->watchdog_timeo = 5 * HZ;
 	/* RAR 0 changes live; RAR 1..15 filter extra unicast addresses. */
 	netdev->priv_flags |= IFF_LIVE_ADDR_CHANGE | IFF_UNICAST_FLT;

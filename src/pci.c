@@ -102,6 +102,7 @@ static int igbx_probe(struct pci_dev *pdev, const struct pci_device_id *ent)
 	adapter->netdev = netdev;
 	adapter->pdev = pdev;
 	adapter->msg_enable = IGBX_DEFAULT_MSG;
+	adapter->coal_usecs = IGBX_DEFAULT_ITR_US;
 	pci_set_drvdata(pdev, adapter);
 
 	hw = &adapter->hw;

@@ -29,7 +29,10 @@ int igbx_q_vectors_alloc(struct igbx_adapter *adapter)
 		qv->adapter = adapter;
 		qv->v_idx = adapter->irq_mode == IGBX_IRQ_MSIX ?
 			    IGBX_MISC_VECTOR + 1 + v : 0;
-		qv->itr_us = IGBX_DEFAULT_ITR_US;
+		qv->usecs = adapter->coal_usecs;
+		qv->itr_us = adapter->coal_usecs;
+		qv->adaptive = adapter->coal_adaptive;
+		igbx_dim_init(qv);
 		qv->tx.q_vector = qv;
 		qv->rx.q_vector = qv;
 		qv->tx.netdev = netdev;
@@ -201,6 +204,86 @@ void igbx_rings_free(struct igbx_adapter *adapter)
 		igbx_rx_ring_free(&adapter->q_vector[v]->rx);
 		igbx_tx_ring_free(&adapter->q_vector[v]->tx);
 	}
+}
+
+/* Move a ring's memory (descriptors, buffers, pool) from @from to @to. */
+static void igbx_ring_move(struct igbx_ring *to, struct igbx_ring *from)
+{
+	to->desc = from->desc;
+	to->dma = from->dma;
+	to->size = from->size;
+	to->count = from->count;
+	to->tx_buf = from->tx_buf;	/* same pointer as rx_page */
+	to->pp = from->pp;
+	from->desc = NULL;
+	from->tx_buf = NULL;
+	from->pp = NULL;
+}
+
+/**
+ * igbx_rings_resize() - change the descriptor count of every ring
+ * @adapter: port (RTNL held)
+ * @tx_count: descriptors per TX ring
+ * @rx_count: descriptors per RX ring
+ *
+ * Prepare, then commit: every new ring is allocated while the old ones keep
+ * running; only when all allocations succeeded is the port stopped, the old
+ * memory swapped for the new and the port restarted.  On failure nothing
+ * changes.
+ *
+ * Return: 0 or a negative errno.
+ */
+int igbx_rings_resize(struct igbx_adapter *adapter, u32 tx_count,
+		      u32 rx_count)
+{
+	struct net_device *netdev = adapter->netdev;
+	struct igbx_ring *tmp;
+	unsigned int v, n = adapter->num_qp;
+	int err = 0;
+
+	if (!netif_running(netdev)) {
+		adapter->tx_ring_count = tx_count;
+		adapter->rx_ring_count = rx_count;
+		return 0;
+	}
+
+	tmp = kcalloc(2 * n, sizeof(*tmp), GFP_KERNEL);
+	if (!tmp)
+		return -ENOMEM;
+	for (v = 0; v < n && !err; v++) {
+		struct igbx_q_vector *qv = adapter->q_vector[v];
+
+		tmp[2 * v] = (struct igbx_ring){ .q_vector = qv,
+			.netdev = netdev, .dev = qv->tx.dev, .index = v };
+		tmp[2 * v + 1] = (struct igbx_ring){ .q_vector = qv,
+			.netdev = netdev, .dev = qv->rx.dev, .index = v };
+		err = igbx_tx_ring_alloc(&tmp[2 * v], tx_count);
+		if (!err)
+			err = igbx_rx_ring_alloc(&tmp[2 * v + 1], rx_count);
+	}
+	if (err) {
+		for (v = 0; v < n; v++) {
+			igbx_tx_ring_free(&tmp[2 * v]);
+			igbx_rx_ring_free(&tmp[2 * v + 1]);
+		}
+		kfree(tmp);
+		return err;
+	}
+
+	/* Nothing can fail past this point. */
+	igbx_down(adapter);
+	for (v = 0; v < n; v++) {
+		struct igbx_q_vector *qv = adapter->q_vector[v];
+
+		igbx_tx_ring_free(&qv->tx);
+		igbx_rx_ring_free(&qv->rx);
+		igbx_ring_move(&qv->tx, &tmp[2 * v]);
+		igbx_ring_move(&qv->rx, &tmp[2 * v + 1]);
+	}
+	kfree(tmp);
+	adapter->tx_ring_count = tx_count;
+	adapter->rx_ring_count = rx_count;
+	return igbx_up(adapter);
 }
 
 static int igbx_queue_enable(struct igbx_hw *hw, u32 reg)

@@ -99,3 +99,61 @@ void igbx_get_stats64(struct net_device *netdev,
 			   hs->rlec + hs->roc + stats->rx_length_errors;
 	spin_unlock_irqrestore(&adapter->stats_lock, flags);
 }
+
+#ifdef IGBX_HAVE_NETDEV_STAT_OPS
+/* netdev netlink per-queue statistics (qstats-get) */
+
+static void igbx_get_queue_stats_rx(struct net_device *netdev, int idx,
+				    struct netdev_queue_stats_rx *rx)
+{
+	struct igbx_adapter *adapter = netdev_priv(netdev);
+	struct igbx_ring_stats rs;
+
+	igbx_ring_stats_read(&adapter->q_vector[idx]->rx, &rs);
+	rx->packets = rs.packets;
+	rx->bytes = rs.bytes;
+	rx->alloc_fail = rs.alloc_fail;
+	rx->csum_bad = rs.csum_err;
+}
+
+static void igbx_get_queue_stats_tx(struct net_device *netdev, int idx,
+				    struct netdev_queue_stats_tx *tx)
+{
+	struct igbx_adapter *adapter = netdev_priv(netdev);
+	struct igbx_ring_stats rs;
+
+	igbx_ring_stats_read(&adapter->q_vector[idx]->tx, &rs);
+	tx->packets = rs.packets;
+	tx->bytes = rs.bytes;
+}
+
+/* Counters of queues that no longer exist are not kept: the base is 0. */
+static void igbx_get_base_stats(struct net_device *netdev,
+				struct netdev_queue_stats_rx *rx,
+				struct netdev_queue_stats_tx *tx)
+{
+	rx->packets = 0;
+	rx->bytes = 0;
+	rx->alloc_fail = 0;
+	rx->csum_bad = 0;
+	tx->packets = 0;
+	tx->bytes = 0;
+}
+
+static const struct netdev_stat_ops igbx_stat_ops = {
+	.get_queue_stats_rx	= igbx_get_queue_stats_rx,
+	.get_queue_stats_tx	= igbx_get_queue_stats_tx,
+	.get_base_stats		= igbx_get_base_stats,
+};
+#endif
+
+/**
+ * igbx_stats_init() - hook up the per-queue statistics the kernel knows
+ * @netdev: our net_device, before registration
+ */
+void igbx_stats_init(struct net_device *netdev)
+{
+#ifdef IGBX_HAVE_NETDEV_STAT_OPS
+	netdev->stat_ops = &igbx_stat_ops;
+#endif
+}

@@ -648,7 +648,10 @@ int igbx_poll(struct napi_struct *napi, int budget)
 	if (!tx_done || done >= budget)
 		return budget;
 
-	if (napi_complete_done(napi, done))
+	if (napi_complete_done(napi, done)) {
+		if (q_vector->adaptive)
+			igbx_dim_sample(q_vector);
 		igbx_irq_rearm(q_vector);
+	}
 	return min(done, budget - 1);
 }

@@ -202,3 +202,8 @@ page_pool_inflight() {
 	ynl_netdev --dump page-pool-get --output-json 2>/dev/null |
 		/usr/bin/python3 -c 'import json,sys; print(sum(p.get("inflight", 0) for p in json.load(sys.stdin)))'
 }
+
+# ethtool_fails ARGS...: ethtool refuses (non-zero exit).
+ethtool_fails() {
+	! ethtool "$@" >/dev/null 2>&1
+}

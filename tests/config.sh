@@ -1,0 +1,155 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# ethtool configuration: every setter is read back, its effect checked in
+# the device registers (ethtool -d, layout version 1) or in behaviour, and
+# bad values are refused with a message and change nothing.
+. "$(dirname "$0")/lib.sh"
+
+ktap_print_header
+ktap_set_plan 21
+dmesg_mark config
+
+if ! igbx_setup; then
+	ktap_exit_fail_msg "igbx or the peer did not come up"
+fi
+nq=$(ethtool -l "$IF" | awk '/^Combined:/ { v = $2 } END { print v }')
+
+# reg INDEX: 32-bit word INDEX of the register dump (see src/ethtool.c).
+reg() {
+	ethtool -d "$IF" raw on | od -An -v -tu4 -w4 | sed -n "$(($1 + 1))p" | tr -d ' '
+}
+REG_EITR1=23		# EITR(0) is word 22
+REG_Q0=32		# queue 0 block: RDBAL RDBAH RDLEN ... (13 words per queue)
+eitr_us() { echo $(( ($(reg $((22 + $1))) >> 2) & 0x1fff )); }
+rdlen() { reg $((REG_Q0 + 13 * $1 + 2)); }
+tdlen() { reg $((REG_Q0 + 13 * $1 + 9)); }
+
+# refused MSG CMD...: CMD fails and prints MSG (the extack) on stderr.
+refused() {
+	local msg=$1 out
+
+	shift
+	out=$("$@" 2>&1) && return 1
+	echo "$out" | grep -q -- "$msg"
+}
+
+dump_ok() {
+	[ "$(ethtool -d "$IF" raw on | wc -c)" = $(((32 + 8 * 13) * 4)) ] &&
+		[ $(( $(reg 0) & 0x40 )) != 0 ] && [ $(( $(reg 1) & 0x2 )) != 0 ]
+}
+check "ethtool -d: documented layout, CTRL.SLU and STATUS.LU set" dump_ok
+check "ethtool -e: NVM bytes 0-5 are the MAC address" \
+	sh -c "ethtool -e $IF offset 0 length 6 raw on | od -An -tx1 | tr -s ' ' |
+	       sed 's/^ //; s/ /:/g' | grep -qx '$IGBX_MAC'"
+
+# --- rings
+rings_set() {
+	ethtool -G "$IF" rx 512 tx 1024 &&
+		ethtool -g "$IF" | sed -n '/^Current/,$p' | grep -q "^RX:[[:space:]]*512" &&
+		ethtool -g "$IF" | sed -n '/^Current/,$p' | grep -q "^TX:[[:space:]]*1024" &&
+		[ "$(rdlen 0)" = $((512 * 16)) ] && [ "$(tdlen 0)" = $((1024 * 16)) ]
+}
+check "ethtool -G rx 512 tx 1024: read back and in RDLEN/TDLEN" rings_set
+check "traffic after the ring change" test "$(iperf3_run -t 2 -R)" -gt 0
+check "ring size not a multiple of 8 is refused with a message" \
+	refused "multiple of 8" ethtool -G "$IF" rx 100
+check "ring size above 4096 is refused" ethtool_fails -G "$IF" rx 8192
+check "refused ring changes left the rings alone" \
+	sh -c "[ $(rdlen 0) = $((512 * 16)) ]"
+ethtool -G "$IF" rx 256 tx 256
+
+# --- interrupt moderation
+coal_set() {
+	ethtool -C "$IF" adaptive-rx off adaptive-tx off rx-usecs 100 &&
+		ethtool -c "$IF" | grep -q "^rx-usecs:[[:space:]]*100" &&
+		[ "$(eitr_us 1)" = 100 ]
+}
+check "ethtool -C rx-usecs 100: read back and in EITR" coal_set
+check "rx-usecs above the EITR maximum is refused with a message" \
+	refused "maximum" ethtool -C "$IF" rx-usecs 9000
+check "rx-frames (not in the hardware) is refused" ethtool_fails -C "$IF" rx-frames 10
+check "refused coalescing changes left EITR alone" sh -c "[ $(eitr_us 1) = 100 ]"
+
+# interrupts per received packet at rx-usecs 0 and 1000, same traffic
+irq_per_kpkt() {
+	local i0 p0 i1 p1
+
+	ethtool -C "$IF" rx-usecs "$1" || return 1
+	i0=$(awk -v n="$IF-TxRx" 'index($NF, n) { for (i = 2; i < NF; i++) if ($i ~ /^[0-9]+$/) s += $i } END { print s + 0 }' /proc/interrupts)
+	p0=$(sysfs_stat "$IF" rx_packets)
+	iperf3_run -t 3 -R >/dev/null
+	i1=$(awk -v n="$IF-TxRx" 'index($NF, n) { for (i = 2; i < NF; i++) if ($i ~ /^[0-9]+$/) s += $i } END { print s + 0 }' /proc/interrupts)
+	p1=$(sysfs_stat "$IF" rx_packets)
+	echo $(( (i1 - i0) * 1000 / (p1 - p0 + 1) ))
+}
+a=$(irq_per_kpkt 0)
+b=$(irq_per_kpkt 1000)
+ktap_print_msg "interrupts per 1000 packets: rx-usecs 0: $a, rx-usecs 1000: $b"
+check "rx-usecs 1000 gives fewer interrupts per packet than 0" test "$b" -lt "$a"
+
+adaptive() {
+	ethtool -C "$IF" adaptive-rx on &&
+		ethtool -c "$IF" | grep -q "Adaptive RX: on" &&
+		[ "$(iperf3_run -t 3 -R)" -gt 0 ] &&
+		ethtool -C "$IF" adaptive-rx off rx-usecs 60 &&
+		[ "$(eitr_us 1)" = 60 ]
+}
+check "adaptive-rx on (DIM) passes traffic; off restores the fixed EITR" adaptive
+
+per_queue() {
+	ethtool --per-queue "$IF" queue_mask 0x1 --coalesce rx-usecs 30 &&
+		[ "$(eitr_us 1)" = 30 ] &&
+		{ [ "$nq" -lt 2 ] || [ "$(eitr_us 2)" = 60 ]; } &&
+		ethtool --per-queue "$IF" queue_mask 0x1 --show-coalesce |
+		grep -q "^rx-usecs:[[:space:]]*30"
+}
+check "--per-queue coalescing changes only that queue's EITR" per_queue
+ethtool -C "$IF" rx-usecs 50
+
+# --- channels
+channels() {
+	ethtool -L "$IF" combined 1 && ethtool -l "$IF" | tail -n 4 |
+		grep -q "^Combined:[[:space:]]*1" &&
+		[ "$(ls -d /sys/class/net/"$IF"/queues/rx-* | wc -l)" = 1 ] &&
+		wait_for 10 ping -c 1 -W 1 "$REMOTE_V4" &&
+		ethtool -L "$IF" combined "$nq" && wait_for 10 ping -c 1 -W 1 "$REMOTE_V4"
+}
+check "ethtool -L combined 1 and back: queues follow, traffic passes" channels
+check "more channels than vectors is refused" ethtool_fails -L "$IF" combined $((nq + 8))
+stranded() {
+	ethtool -X "$IF" equal "$nq" || return 1
+	refused "indirection table" ethtool -L "$IF" combined 1
+	local rc=$?
+	ethtool -X "$IF" default
+	[ "$nq" -lt 2 ] || [ "$rc" = 0 ]
+}
+check "-L that would strand a user RSS table is refused with a message" stranded
+
+# --- under load: the settings change while iperf3 runs
+in_peer iperf3 -s -1 -D -p 5203 >/dev/null 2>&1
+sleep 0.5
+iperf3 -c "$REMOTE_V4" -p 5203 -t 25 -J >"$VM_RUN_DIR/config-iperf3.json" 2>&1 &
+ipid=$!
+sleep 2
+fails=0
+for i in 1 2 3 4 5; do
+	ethtool -G "$IF" rx 512 tx 512 || fails=$((fails + 1))
+	ethtool -G "$IF" rx 256 tx 256 || fails=$((fails + 1))
+	ethtool -C "$IF" adaptive-rx on || fails=$((fails + 1))
+	ethtool -C "$IF" adaptive-rx off rx-usecs 50 || fails=$((fails + 1))
+	ethtool -K "$IF" tso off || fails=$((fails + 1))
+	ethtool -K "$IF" tso on || fails=$((fails + 1))
+	if [ "$nq" -ge 2 ]; then
+		ethtool -L "$IF" combined 1 || fails=$((fails + 1))
+		ethtool -L "$IF" combined "$nq" || fails=$((fails + 1))
+	fi
+	sleep 1
+done
+check "25 configuration changes under load all succeeded" test "$fails" -eq 0
+wait "$ipid"
+check "the iperf3 run under reconfiguration completed" test $? -eq 0
+check "no port reset during the changes" test "$(ethtool_stat "$IF" port_resets)" -eq 0
+
+no_splat() { ! dmesg_splats_since config; }
+check "no kernel splat" no_splat
+ktap_finished
