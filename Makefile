@@ -25,7 +25,7 @@ LINUX_SRC ?= $(CACHE)/linux-source-6.12
 CHECKPATCH ?= $(LINUX_SRC)/scripts/checkpatch.pl
 SOURCES := $(wildcard $(TOP)/src/*.[ch] $(TOP)/include/*.h)
 
-.PHONY: all modules clean deps lint lint-build checkpatch check demo
+.PHONY: all modules clean deps lint lint-build checkpatch check demo bench
 all: modules
 
 modules:
@@ -72,3 +72,6 @@ check:
 
 demo:
 	$(TOP)/scripts/demo
+
+bench:
+	$(TOP)/scripts/bench

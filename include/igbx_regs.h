@@ -120,6 +120,20 @@
 
 #define IGBX_VET			0x00038	/* VLAN Ether Type */
 
+/* --- Flow control (datasheet 3.7.5, 8.2) -------------------------------- */
+
+#define IGBX_FCAL			0x00028	/* pause frame address, low */
+#define IGBX_FCAH			0x0002C	/* ... high */
+#define IGBX_FCT			0x00030	/* pause frame EtherType */
+#define IGBX_FCTTV			0x00170	/* pause time sent in XOFF */
+#define IGBX_FCRTL			0x02160	/* RX threshold low (XON) */
+#define   IGBX_FCRTL_XONE		BIT(31)	/* send XON at low water */
+#define IGBX_FCRTH			0x02168	/* RX threshold high (XOFF) */
+#define   IGBX_FCRT_THRESH		GENMASK(15, 4)	/* 16-byte units */
+#define IGBX_FCRTV			0x02460	/* XOFF refresh interval */
+#define IGBX_RXPBS			0x02404	/* RX packet buffer size */
+#define   IGBX_RXPBS_SIZE		GENMASK(6, 0)	/* KiB */
+
 /* --- Receive (datasheet 8.10) ------------------------------------------- */
 
 #define IGBX_RCTL			0x00100	/* Receive Control */

@@ -91,6 +91,52 @@ static void igbx_get_ringparam(struct net_device *netdev,
 	ring->tx_pending = adapter->tx_ring_count;
 }
 
+static void igbx_get_pauseparam(struct net_device *netdev,
+				struct ethtool_pauseparam *pause)
+{
+	struct igbx_adapter *adapter = netdev_priv(netdev);
+
+	pause->autoneg = adapter->fc_autoneg;
+	pause->rx_pause = adapter->fc_rx;
+	pause->tx_pause = adapter->fc_tx;
+}
+
+static int igbx_set_pauseparam(struct net_device *netdev,
+			       struct ethtool_pauseparam *pause)
+{
+	struct igbx_adapter *adapter = netdev_priv(netdev);
+	struct igbx_hw *hw = &adapter->hw;
+	int err;
+
+	adapter->fc_autoneg = pause->autoneg;
+	adapter->fc_rx = pause->rx_pause;
+	adapter->fc_tx = pause->tx_pause;
+	if (!netif_running(netdev))
+		return 0;
+	err = igbx_fc_advertise(hw, adapter->fc_rx, adapter->fc_tx);
+	if (err)
+		return err;
+	if (adapter->fc_autoneg)
+		return igbx_link_restart_autoneg(hw);
+	igbx_fc_apply(adapter);
+	return 0;
+}
+
+static void igbx_get_pause_stats(struct net_device *netdev,
+				 struct ethtool_pause_stats *stats)
+{
+	struct igbx_adapter *adapter = netdev_priv(netdev);
+	unsigned long flags;
+
+	igbx_hw_stats_update(adapter);
+	spin_lock_irqsave(&adapter->stats_lock, flags);
+	stats->tx_pause_frames = adapter->hw_stats.xofftxc +
+				 adapter->hw_stats.xontxc;
+	stats->rx_pause_frames = adapter->hw_stats.xoffrxc +
+				 adapter->hw_stats.xonrxc;
+	spin_unlock_irqrestore(&adapter->stats_lock, flags);
+}
+
 static int igbx_set_ringparam(struct net_device *netdev,
 			      struct ethtool_ringparam *ring,
 			      struct kernel_ethtool_ringparam *kring,
@@ -273,6 +319,10 @@ static const struct igbx_stat igbx_hw_stats[] = {
 	IGBX_HW_STAT("rx_good_packets", gprc),
 	IGBX_HW_STAT("tx_good_packets", gptc),
 	IGBX_HW_STAT("collisions", colc),
+	IGBX_HW_STAT("rx_xon", xonrxc),
+	IGBX_HW_STAT("tx_xon", xontxc),
+	IGBX_HW_STAT("rx_xoff", xoffrxc),
+	IGBX_HW_STAT("tx_xoff", xofftxc),
 };
 
 static int igbx_get_sset_count(struct net_device *netdev, int sset)
@@ -504,6 +554,9 @@ static const struct ethtool_ops igbx_ethtool_ops = {
 	.nway_reset		= igbx_nway_reset,
 	.get_msglevel		= igbx_get_msglevel,
 	.set_msglevel		= igbx_set_msglevel,
+	.get_pauseparam		= igbx_get_pauseparam,
+	.set_pauseparam		= igbx_set_pauseparam,
+	.get_pause_stats	= igbx_get_pause_stats,
 	.get_ringparam		= igbx_get_ringparam,
 	.set_ringparam		= igbx_set_ringparam,
 	.get_coalesce		= igbx_get_coalesce,

@@ -453,19 +453,28 @@ int igbx_link_restart_autoneg(struct igbx_hw *hw)
 			       IGBX_BMCR_ANENABLE | IGBX_BMCR_ANRESTART);
 }
 
+static u16 igbx_anar_pause(bool rx, bool tx)
+{
+	if (rx)
+		return IGBX_ANAR_PAUSE | (tx ? 0 : IGBX_ANAR_ASM_DIR);
+	return tx ? IGBX_ANAR_ASM_DIR : 0;
+}
+
 /**
  * igbx_link_setup() - bring up a copper link by auto-negotiation
  * @hw: device
+ * @fc_rx: advertise that we honour pause frames
+ * @fc_tx: advertise that we send pause frames
  *
  * Datasheet 4.5.4 / 3.5: with the internal PHY the MAC takes speed and
  * duplex from the PHY (no forcing) once CTRL.SLU is set; the PHY advertises
- * every mode the 82576 supports (10/100 half and full, 1000 full, symmetric
- * and asymmetric pause) and restarts auto-negotiation.  Completion is
- * reported later by ICR.LSC and STATUS.LU.
+ * every speed the 82576 supports (10/100 half and full, 1000 full) and the
+ * pause modes asked for (IEEE 802.3 annex 28B), then restarts
+ * auto-negotiation.  Completion is reported by ICR.LSC and STATUS.LU.
  *
  * Return: 0 or a negative errno.
  */
-int igbx_link_setup(struct igbx_hw *hw)
+int igbx_link_setup(struct igbx_hw *hw, bool fc_rx, bool fc_tx)
 {
 	u32 ctrl;
 	int err;
@@ -478,7 +487,7 @@ int igbx_link_setup(struct igbx_hw *hw)
 			     IGBX_ANAR_SELECTOR_8023 |
 			     IGBX_ANAR_10HALF | IGBX_ANAR_10FULL |
 			     IGBX_ANAR_100HALF | IGBX_ANAR_100FULL |
-			     IGBX_ANAR_PAUSE | IGBX_ANAR_ASM_DIR);
+			     igbx_anar_pause(fc_rx, fc_tx));
 	if (!err)
 		err = igbx_phy_write(hw, IGBX_PHY_CTRL1000,
 				     IGBX_CTRL1000_1000FULL);
@@ -515,4 +524,90 @@ void igbx_link_read(struct igbx_hw *hw, struct igbx_link *link)
 		break;
 	}
 	link->duplex = status & IGBX_STATUS_FD ? DUPLEX_FULL : DUPLEX_HALF;
+}
+
+/* --- flow control (datasheet 3.7.5; IEEE 802.3 annex 28B) --------------- */
+
+/**
+ * igbx_fc_advertise() - advertise the pause modes wanted (annex 28B.2)
+ * @hw: device
+ * @rx: honour received pause frames
+ * @tx: send pause frames
+ *
+ * Takes effect with the next auto-negotiation.
+ *
+ * Return: 0 or a negative errno.
+ */
+int igbx_fc_advertise(struct igbx_hw *hw, bool rx, bool tx)
+{
+	return igbx_phy_modify(hw, IGBX_PHY_ANAR,
+			       IGBX_ANAR_PAUSE | IGBX_ANAR_ASM_DIR,
+			       igbx_anar_pause(rx, tx));
+}
+
+/**
+ * igbx_fc_resolve() - pause modes negotiated with the link partner
+ * @hw: device
+ * @rx: honour received pause frames
+ * @tx: send pause frames
+ *
+ * IEEE 802.3 table 28B-3, from our advertisement and the partner's.
+ *
+ * Return: 0 or a negative errno.
+ */
+int igbx_fc_resolve(struct igbx_hw *hw, bool *rx, bool *tx)
+{
+	u16 lcl, rmt;
+	int err;
+
+	err = igbx_phy_read(hw, IGBX_PHY_ANAR, &lcl);
+	if (!err)
+		err = igbx_phy_read(hw, IGBX_PHY_ANLPAR, &rmt);
+	if (err)
+		return err;
+	*rx = false;
+	*tx = false;
+	if ((lcl & IGBX_ANAR_PAUSE) && (rmt & IGBX_ANAR_PAUSE)) {
+		*rx = true;
+		*tx = true;
+	} else if ((lcl & IGBX_ANAR_ASM_DIR) && (rmt & IGBX_ANAR_ASM_DIR)) {
+		*tx = !(lcl & IGBX_ANAR_PAUSE) && (rmt & IGBX_ANAR_PAUSE);
+		*rx = (lcl & IGBX_ANAR_PAUSE) && !(rmt & IGBX_ANAR_PAUSE);
+	}
+	return 0;
+}
+
+/**
+ * igbx_fc_set() - program the MAC's flow control
+ * @hw: device
+ * @rx: honour received pause frames (CTRL.RFCE)
+ * @tx: send pause frames (CTRL.TFCE) at the buffer thresholds
+ * @max_frame: largest frame, to place the XOFF threshold
+ */
+void igbx_fc_set(struct igbx_hw *hw, bool rx, bool tx, u32 max_frame)
+{
+	u32 pba = FIELD_GET(IGBX_RXPBS_SIZE, igbx_rd32(hw, IGBX_RXPBS)) * SZ_1K;
+	u32 ctrl, high, low;
+
+	if (!pba)
+		pba = 64 * SZ_1K;	/* the reset value */
+	/* XOFF with room for two more frames; XON a little below. */
+	high = min(pba * 9 / 10, pba - 2 * max_frame);
+	low = high - 16;
+
+	igbx_wr32(hw, IGBX_FCAL, 0x00C28001);	/* 01:80:C2:00:00:01 */
+	igbx_wr32(hw, IGBX_FCAH, 0x0100);
+	igbx_wr32(hw, IGBX_FCT, ETH_P_PAUSE);
+	igbx_wr32(hw, IGBX_FCTTV, 0xffff);
+	igbx_wr32(hw, IGBX_FCRTV, 0x7fff);
+	igbx_wr32(hw, IGBX_FCRTH, tx ? FIELD_PREP(IGBX_FCRT_THRESH, high >> 4) : 0);
+	igbx_wr32(hw, IGBX_FCRTL, tx ? FIELD_PREP(IGBX_FCRT_THRESH, low >> 4) |
+				       IGBX_FCRTL_XONE : 0);
+
+	ctrl = igbx_rd32(hw, IGBX_CTRL) & ~(IGBX_CTRL_RFCE | IGBX_CTRL_TFCE);
+	if (rx)
+		ctrl |= IGBX_CTRL_RFCE;
+	if (tx)
+		ctrl |= IGBX_CTRL_TFCE;
+	igbx_wr32(hw, IGBX_CTRL, ctrl);
 }

@@ -186,6 +186,10 @@ struct igbx_q_vector {
  * @mprc: multicast received
  * @gprc: good packets received
  * @gptc: good packets transmitted
+ * @xonrxc: XON frames received
+ * @xontxc: XON frames sent
+ * @xoffrxc: XOFF frames received
+ * @xofftxc: XOFF frames sent
  */
 struct igbx_hw_stats {
 	u64 crcerrs;
@@ -200,6 +204,10 @@ struct igbx_hw_stats {
 	u64 mprc;
 	u64 gprc;
 	u64 gptc;
+	u64 xonrxc;
+	u64 xontxc;
+	u64 xoffrxc;
+	u64 xofftxc;
 };
 
 /**
@@ -269,6 +277,9 @@ struct igbx_link {
  * @reset_task: full re-initialisation after a hang
  * @stats_lock: protects @hw_stats
  * @hw_stats: device counters
+ * @fc_autoneg: pause modes follow auto-negotiation (ethtool -A autoneg)
+ * @fc_rx: pause frames honoured (wanted, or forced without autoneg)
+ * @fc_tx: pause frames sent (wanted, or forced without autoneg)
  * @coal_usecs: interrupt interval for new vectors (ethtool -C)
  * @coal_adaptive: adaptive moderation for new vectors (ethtool -C)
  * @rss_key: RSS hash key
@@ -294,6 +305,9 @@ struct igbx_adapter {
 	struct work_struct reset_task;
 	spinlock_t stats_lock;	/* hw_stats */
 	struct igbx_hw_stats hw_stats;
+	bool fc_autoneg;
+	bool fc_rx;
+	bool fc_tx;
 	u16 coal_usecs;
 	bool coal_adaptive;
 	u8 rss_key[IGBX_RSS_KEY_SIZE];
@@ -352,10 +366,13 @@ int igbx_phy_read(struct igbx_hw *hw, u32 reg, u16 *val);
 int igbx_phy_write(struct igbx_hw *hw, u32 reg, u16 val);
 int igbx_phy_init(struct igbx_hw *hw);
 int igbx_phy_power(struct igbx_hw *hw, bool on);
-int igbx_link_setup(struct igbx_hw *hw);
+int igbx_link_setup(struct igbx_hw *hw, bool fc_rx, bool fc_tx);
 int igbx_link_restart_autoneg(struct igbx_hw *hw);
 void igbx_link_read(struct igbx_hw *hw, struct igbx_link *link);
 void igbx_hw_release(struct igbx_hw *hw);
+int igbx_fc_advertise(struct igbx_hw *hw, bool rx, bool tx);
+int igbx_fc_resolve(struct igbx_hw *hw, bool *rx, bool *tx);
+void igbx_fc_set(struct igbx_hw *hw, bool rx, bool tx, u32 max_frame);
 
 /* rings.c */
 int igbx_rings_alloc(struct igbx_adapter *adapter);
@@ -423,6 +440,7 @@ void igbx_irq_rearm(struct igbx_q_vector *q_vector);
 
 /* netdev.c */
 int igbx_netdev_register(struct igbx_adapter *adapter);
+void igbx_fc_apply(struct igbx_adapter *adapter);
 void igbx_reset_schedule(struct igbx_adapter *adapter);
 int igbx_up(struct igbx_adapter *adapter);
 void igbx_down(struct igbx_adapter *adapter);

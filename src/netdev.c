@@ -28,6 +28,24 @@ void igbx_reset_schedule(struct igbx_adapter *adapter)
 		schedule_work(&adapter->reset_task);
 }
 
+/**
+ * igbx_fc_apply() - program flow control for the current link
+ * @adapter: port
+ *
+ * With pause autoneg the negotiated result, otherwise the forced modes.
+ */
+void igbx_fc_apply(struct igbx_adapter *adapter)
+{
+	u32 max_frame = adapter->netdev->mtu + ETH_HLEN + ETH_FCS_LEN;
+	bool rx = adapter->fc_rx, tx = adapter->fc_tx;
+
+	if (adapter->fc_autoneg && igbx_fc_resolve(&adapter->hw, &rx, &tx)) {
+		rx = false;
+		tx = false;
+	}
+	igbx_fc_set(&adapter->hw, rx, tx, max_frame);
+}
+
 static void igbx_link_update(struct igbx_adapter *adapter)
 {
 	struct net_device *netdev = adapter->netdev;
@@ -39,6 +57,7 @@ static void igbx_link_update(struct igbx_adapter *adapter)
 		return;
 	adapter->link = now;
 	if (now.up) {
+		igbx_fc_apply(adapter);
 		netif_info(adapter, link, netdev, "link up, %d Mb/s, %s duplex\n",
 			   now.speed,
 			   now.duplex == DUPLEX_FULL ? "full" : "half");
@@ -166,7 +185,8 @@ int igbx_up(struct igbx_adapter *adapter)
 
 static int igbx_link_start(struct igbx_adapter *adapter)
 {
-	int err = igbx_link_setup(&adapter->hw);
+	int err = igbx_link_setup(&adapter->hw, adapter->fc_rx,
+				  adapter->fc_tx);
 
 	if (err)
 		netdev_err(adapter->netdev, "link setup failed (%d)\n", err);

@@ -103,6 +103,9 @@ static int igbx_probe(struct pci_dev *pdev, const struct pci_device_id *ent)
 	adapter->pdev = pdev;
 	adapter->msg_enable = IGBX_DEFAULT_MSG;
 	adapter->coal_usecs = IGBX_DEFAULT_ITR_US;
+	adapter->fc_autoneg = true;
+	adapter->fc_rx = true;
+	adapter->fc_tx = true;
 	pci_set_drvdata(pdev, adapter);
 
 	hw = &adapter->hw;

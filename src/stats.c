@@ -41,6 +41,10 @@ void igbx_hw_stats_update(struct igbx_adapter *adapter)
 	igbx_acc(hw, IGBX_MPRC, &s->mprc);
 	igbx_acc(hw, IGBX_GPRC, &s->gprc);
 	igbx_acc(hw, IGBX_GPTC, &s->gptc);
+	igbx_acc(hw, IGBX_XONRXC, &s->xonrxc);
+	igbx_acc(hw, IGBX_XONTXC, &s->xontxc);
+	igbx_acc(hw, IGBX_XOFFRXC, &s->xoffrxc);
+	igbx_acc(hw, IGBX_XOFFTXC, &s->xofftxc);
 	spin_unlock_irqrestore(&adapter->stats_lock, flags);
 }
 

@@ -6,7 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 
 ktap_print_header
-ktap_set_plan 21
+ktap_set_plan 24
 dmesg_mark config
 
 if ! igbx_setup; then
@@ -105,6 +105,24 @@ per_queue() {
 }
 check "--per-queue coalescing changes only that queue's EITR" per_queue
 ethtool -C "$IF" rx-usecs 50
+
+# --- flow control
+pause_forced() {
+	local ctrl
+
+	ethtool -A "$IF" autoneg off rx "$1" tx "$2" || return 1
+	ethtool -a "$IF" | grep -q "^RX:[[:space:]]*$1" &&
+		ethtool -a "$IF" | grep -q "^TX:[[:space:]]*$2" || return 1
+	ctrl=$(reg 0)
+	[ $(( (ctrl >> 27) & 1 )) = "$([ "$1" = on ] && echo 1 || echo 0)" ] &&
+		[ $(( (ctrl >> 28) & 1 )) = "$([ "$2" = on ] && echo 1 || echo 0)" ]
+}
+check "ethtool -A autoneg off rx on tx off: CTRL.RFCE set, TFCE clear" pause_forced on off
+check "ethtool -A autoneg off rx off tx on: CTRL.RFCE clear, TFCE set" pause_forced off on
+check "pause statistics are reported (ethtool -I -a)" \
+	sh -c "ethtool -I -a $IF | grep -q 'rx_pause_frames: [0-9]'"
+ethtool -A "$IF" autoneg on rx on tx on
+wait_for 10 carrier_is "$IF" 1
 
 # --- channels
 channels() {
