@@ -240,7 +240,13 @@
 #define IGBX_RFC			0x040A8	/* fragments */
 #define IGBX_ROC			0x040AC	/* oversize */
 #define IGBX_RJC			0x040B0	/* jabber */
+#define IGBX_PRC64			0x0405C	/* received by size: 64 */
+/*	PRC127, PRC255, PRC511, PRC1023, PRC1522 follow, 4 bytes apart */
+#define IGBX_TORL			0x040C0	/* total octets rx, low */
 #define IGBX_TPR			0x040D0	/* total packets received */
+#define IGBX_PTC64			0x040D8	/* sent by size: 64 */
+/*	PTC127 ... PTC1522 follow, 4 bytes apart */
+#define IGBX_SIZE_BUCKETS		6
 #define IGBX_TPT			0x040D4	/* total packets sent */
 #define IGBX_MPTC			0x040F0	/* multicast sent */
 #define IGBX_BPTC			0x040F4	/* broadcast sent */

@@ -137,6 +137,58 @@ static void igbx_get_pause_stats(struct net_device *netdev,
 	spin_unlock_irqrestore(&adapter->stats_lock, flags);
 }
 
+static void igbx_get_eth_mac_stats(struct net_device *netdev,
+				   struct ethtool_eth_mac_stats *mac)
+{
+	struct igbx_adapter *adapter = netdev_priv(netdev);
+	struct igbx_hw_stats *hs = &adapter->hw_stats;
+	unsigned long flags;
+
+	igbx_hw_stats_update(adapter);
+	spin_lock_irqsave(&adapter->stats_lock, flags);
+	mac->FramesTransmittedOK = hs->gptc;
+	mac->FramesReceivedOK = hs->gprc;
+	mac->FrameCheckSequenceErrors = hs->crcerrs;
+	mac->AlignmentErrors = hs->algnerrc;
+	mac->OctetsTransmittedOK = hs->gotc;
+	mac->OctetsReceivedOK = hs->gorc;
+	mac->MulticastFramesXmittedOK = hs->mptc;
+	mac->BroadcastFramesXmittedOK = hs->bptc;
+	mac->MulticastFramesReceivedOK = hs->mprc;
+	mac->BroadcastFramesReceivedOK = hs->bprc;
+	mac->FrameTooLongErrors = hs->roc;
+	spin_unlock_irqrestore(&adapter->stats_lock, flags);
+}
+
+/* The device's size buckets (datasheet 8.19: PRCxx/PTCxx). */
+static const struct ethtool_rmon_hist_range igbx_rmon_ranges[] = {
+	{ 0, 64 }, { 65, 127 }, { 128, 255 }, { 256, 511 }, { 512, 1023 },
+	{ 1024, 1522 }, { }
+};
+
+static void igbx_get_rmon_stats(struct net_device *netdev,
+				struct ethtool_rmon_stats *rmon,
+				const struct ethtool_rmon_hist_range **ranges)
+{
+	struct igbx_adapter *adapter = netdev_priv(netdev);
+	struct igbx_hw_stats *hs = &adapter->hw_stats;
+	unsigned long flags;
+	unsigned int i;
+
+	igbx_hw_stats_update(adapter);
+	spin_lock_irqsave(&adapter->stats_lock, flags);
+	rmon->undersize_pkts = hs->ruc;
+	rmon->oversize_pkts = hs->roc;
+	rmon->fragments = hs->rfc;
+	rmon->jabbers = hs->rjc;
+	for (i = 0; i < IGBX_SIZE_BUCKETS; i++) {
+		rmon->hist[i] = hs->prc[i];
+		rmon->hist_tx[i] = hs->ptc[i];
+	}
+	spin_unlock_irqrestore(&adapter->stats_lock, flags);
+	*ranges = igbx_rmon_ranges;
+}
+
 static int igbx_set_ringparam(struct net_device *netdev,
 			      struct ethtool_ringparam *ring,
 			      struct kernel_ethtool_ringparam *kring,
@@ -557,6 +609,8 @@ static const struct ethtool_ops igbx_ethtool_ops = {
 	.get_pauseparam		= igbx_get_pauseparam,
 	.set_pauseparam		= igbx_set_pauseparam,
 	.get_pause_stats	= igbx_get_pause_stats,
+	.get_eth_mac_stats	= igbx_get_eth_mac_stats,
+	.get_rmon_stats		= igbx_get_rmon_stats,
 	.get_ringparam		= igbx_get_ringparam,
 	.set_ringparam		= igbx_set_ringparam,
 	.get_coalesce		= igbx_get_coalesce,

@@ -33,9 +33,13 @@ void igbx_set_rx_mode(struct net_device *netdev)
 	unsigned int rar = 1, i;
 	u32 rctl, hash;
 
-	rctl = igbx_rd32(hw, IGBX_RCTL) & ~(IGBX_RCTL_UPE | IGBX_RCTL_MPE);
+	rctl = igbx_rd32(hw, IGBX_RCTL) &
+	       ~(IGBX_RCTL_UPE | IGBX_RCTL_MPE | IGBX_RCTL_VFE);
 	if (netdev->flags & IFF_PROMISC)
 		rctl |= IGBX_RCTL_UPE | IGBX_RCTL_MPE;
+	/* Promiscuous means every VLAN too. */
+	else if (netdev->features & NETIF_F_HW_VLAN_CTAG_FILTER)
+		rctl |= IGBX_RCTL_VFE;
 	if (netdev->flags & IFF_ALLMULTI)
 		rctl |= IGBX_RCTL_MPE;
 
@@ -134,4 +138,69 @@ void igbx_features_write(struct igbx_adapter *adapter,
 	else
 		ctrl &= ~IGBX_CTRL_VME;
 	igbx_wr32(hw, IGBX_CTRL, ctrl);
+}
+
+/* VFTA word @i: VLAN IDs 32 * i .. 32 * i + 31 (datasheet 8.10). */
+static u32 igbx_vfta_word(const struct igbx_adapter *adapter, unsigned int i)
+{
+	unsigned int b;
+	u32 w = 0;
+
+	for (b = 0; b < 32; b++)
+		if (test_bit(32 * i + b, adapter->active_vlans))
+			w |= BIT(b);
+	return w;
+}
+
+/**
+ * igbx_vfta_write() - program the VLAN filter table from active_vlans
+ * @adapter: port
+ */
+void igbx_vfta_write(struct igbx_adapter *adapter)
+{
+	unsigned int i;
+
+	for (i = 0; i < IGBX_VFTA_REGS; i++)
+		igbx_wr32(&adapter->hw, IGBX_VFTA(i), igbx_vfta_word(adapter, i));
+}
+
+static void igbx_vfta_write_one(struct igbx_adapter *adapter, u16 vid)
+{
+	unsigned int i = vid / 32;
+
+	igbx_wr32(&adapter->hw, IGBX_VFTA(i), igbx_vfta_word(adapter, i));
+}
+
+/**
+ * igbx_vlan_rx_add_vid() - ndo_vlan_rx_add_vid: accept a VLAN ID
+ * @netdev: our net_device
+ * @proto: 802.1Q
+ * @vid: VLAN ID
+ *
+ * Return: 0.
+ */
+int igbx_vlan_rx_add_vid(struct net_device *netdev, __be16 proto, u16 vid)
+{
+	struct igbx_adapter *adapter = netdev_priv(netdev);
+
+	set_bit(vid, adapter->active_vlans);
+	igbx_vfta_write_one(adapter, vid);
+	return 0;
+}
+
+/**
+ * igbx_vlan_rx_kill_vid() - ndo_vlan_rx_kill_vid: drop a VLAN ID
+ * @netdev: our net_device
+ * @proto: 802.1Q
+ * @vid: VLAN ID
+ *
+ * Return: 0.
+ */
+int igbx_vlan_rx_kill_vid(struct net_device *netdev, __be16 proto, u16 vid)
+{
+	struct igbx_adapter *adapter = netdev_priv(netdev);
+
+	clear_bit(vid, adapter->active_vlans);
+	igbx_vfta_write_one(adapter, vid);
+	return 0;
 }

@@ -7,6 +7,7 @@
 #include <linux/dim.h>
 #include <linux/etherdevice.h>
 #include <linux/ethtool.h>
+#include <linux/if_vlan.h>
 #include <linux/io.h>
 #include <linux/netdevice.h>
 #include <linux/pci.h>
@@ -190,6 +191,15 @@ struct igbx_q_vector {
  * @xontxc: XON frames sent
  * @xoffrxc: XOFF frames received
  * @xofftxc: XOFF frames sent
+ * @gorc: good octets received
+ * @gotc: good octets sent
+ * @bprc: broadcast received
+ * @mptc: multicast sent
+ * @bptc: broadcast sent
+ * @rfc: fragments received
+ * @rjc: jabbers received
+ * @prc: received frames by size bucket (64, 65-127, ..., 1024-1522)
+ * @ptc: sent frames by size bucket
  */
 struct igbx_hw_stats {
 	u64 crcerrs;
@@ -208,6 +218,15 @@ struct igbx_hw_stats {
 	u64 xontxc;
 	u64 xoffrxc;
 	u64 xofftxc;
+	u64 gorc;
+	u64 gotc;
+	u64 bprc;
+	u64 mptc;
+	u64 bptc;
+	u64 rfc;
+	u64 rjc;
+	u64 prc[IGBX_SIZE_BUCKETS];
+	u64 ptc[IGBX_SIZE_BUCKETS];
 };
 
 /**
@@ -282,6 +301,7 @@ struct igbx_link {
  * @fc_tx: pause frames sent (wanted, or forced without autoneg)
  * @coal_usecs: interrupt interval for new vectors (ethtool -C)
  * @coal_adaptive: adaptive moderation for new vectors (ethtool -C)
+ * @active_vlans: VLAN IDs registered by the stack (VFTA contents)
  * @rss_key: RSS hash key
  * @rss_indir: RSS indirection table
  * @restarts: resets done by @reset_task
@@ -310,6 +330,7 @@ struct igbx_adapter {
 	bool fc_tx;
 	u16 coal_usecs;
 	bool coal_adaptive;
+	DECLARE_BITMAP(active_vlans, VLAN_N_VID);
 	u8 rss_key[IGBX_RSS_KEY_SIZE];
 	u8 rss_indir[IGBX_RETA_ENTRIES];
 	u64 restarts;
@@ -416,6 +437,9 @@ void igbx_rss_write(struct igbx_adapter *adapter);
 void igbx_set_rlpml(struct igbx_adapter *adapter);
 void igbx_features_write(struct igbx_adapter *adapter,
 			 netdev_features_t features);
+void igbx_vfta_write(struct igbx_adapter *adapter);
+int igbx_vlan_rx_add_vid(struct net_device *netdev, __be16 proto, u16 vid);
+int igbx_vlan_rx_kill_vid(struct net_device *netdev, __be16 proto, u16 vid);
 
 /* stats.c */
 void igbx_hw_stats_update(struct igbx_adapter *adapter);

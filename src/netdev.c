@@ -329,10 +329,15 @@ static int igbx_change_mtu(struct net_device *netdev, int new_mtu)
 {
 	struct igbx_adapter *adapter = netdev_priv(netdev);
 
-	/* Buffers do not depend on the MTU: only the size filter changes. */
+	/* Buffers do not depend on the MTU: the size filter and the pause
+	 * thresholds (room for two frames) do.
+	 */
 	WRITE_ONCE(netdev->mtu, new_mtu);
-	if (netif_running(netdev))
+	if (netif_running(netdev)) {
 		igbx_set_rlpml(adapter);
+		if (adapter->link.up)
+			igbx_fc_apply(adapter);
+	}
 	return 0;
 }
 
@@ -352,8 +357,15 @@ static int igbx_set_features(struct net_device *netdev,
 			     netdev_features_t features)
 {
 	struct igbx_adapter *adapter = netdev_priv(netdev);
+	netdev_features_t old = netdev->features;
 
 	igbx_features_write(adapter, features);
+	if ((old ^ features) & NETIF_F_HW_VLAN_CTAG_FILTER) {
+		/* set_rx_mode decides VFE from netdev->features */
+		netdev->features = features;
+		igbx_set_rx_mode(netdev);
+		netdev->features = old;
+	}
 	return 0;
 }
 
@@ -376,6 +388,8 @@ static const struct net_device_ops igbx_netdev_ops = {
 	.ndo_change_mtu		= igbx_change_mtu,
 	.ndo_set_features	= igbx_set_features,
 	.ndo_tx_timeout		= igbx_tx_timeout,
+	.ndo_vlan_rx_add_vid	= igbx_vlan_rx_add_vid,
+	.ndo_vlan_rx_kill_vid	= igbx_vlan_rx_kill_vid,
 	.ndo_validate_addr	= eth_validate_addr,
 };
 
@@ -402,7 +416,8 @@ int igbx_netdev_register(struct igbx_adapter *adapter)
 	netdev->max_mtu = IGBX_MAX_MTU;
 
 	netdev->hw_features = csum | NETIF_F_RXCSUM | NETIF_F_RXHASH |
-			      NETIF_F_HW_VLAN_CTAG_RX | NETIF_F_HW_VLAN_CTAG_TX;
+			      NETIF_F_HW_VLAN_CTAG_RX | NETIF_F_HW_VLAN_CTAG_TX |
+			      NETIF_F_HW_VLAN_CTAG_FILTER;
 	netdev->features = netdev->hw_features | NETIF_F_HIGHDMA;
 	netdev->vlan_features = csum | NETIF_F_HIGHDMA;
 

@@ -137,9 +137,11 @@ static int igbx_probe(struct pci_dev *pdev, const struct pci_device_id *ent)
 	igbx_debugfs_init(adapter);
 
 	netif_info(adapter, probe, netdev,
-		   "82576 at %s, MAC %pM, PHY id %#010x, %u queue pairs, %u MSI-X vectors\n",
+		   "82576 at %s, MAC %pM, PHY id %#010x, %u queue pairs, %u %s vectors\n",
 		   pci_name(pdev), netdev->dev_addr, hw->phy_id,
-		   adapter->num_qp, adapter->num_vectors);
+		   adapter->num_qp, adapter->num_vectors,
+		   adapter->irq_mode == IGBX_IRQ_MSIX ? "MSI-X" :
+		   adapter->irq_mode == IGBX_IRQ_MSI ? "MSI" : "INTx");
 	return 0;
 
 err_free_q_vectors:

@@ -368,6 +368,7 @@ void igbx_rings_configure(struct igbx_adapter *adapter)
 	igbx_wr32(hw, IGBX_RCTL, rctl & ~IGBX_RCTL_EN);
 
 	igbx_features_write(adapter, netdev->features);
+	igbx_vfta_write(adapter);
 	igbx_rss_write(adapter);
 	igbx_set_rlpml(adapter);
 

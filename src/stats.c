@@ -25,6 +25,7 @@ void igbx_hw_stats_update(struct igbx_adapter *adapter)
 	struct igbx_hw_stats *s = &adapter->hw_stats;
 	struct igbx_hw *hw = &adapter->hw;
 	unsigned long flags;
+	unsigned int i;
 
 	if (igbx_removed(hw))
 		return;
@@ -45,6 +46,20 @@ void igbx_hw_stats_update(struct igbx_adapter *adapter)
 	igbx_acc(hw, IGBX_XONTXC, &s->xontxc);
 	igbx_acc(hw, IGBX_XOFFRXC, &s->xoffrxc);
 	igbx_acc(hw, IGBX_XOFFTXC, &s->xofftxc);
+	/* 64-bit octet counters: the low half first, which latches the high */
+	igbx_acc(hw, IGBX_GORCL, &s->gorc);
+	s->gorc += (u64)igbx_rd32(hw, IGBX_GORCH) << 32;
+	igbx_acc(hw, IGBX_GOTCL, &s->gotc);
+	s->gotc += (u64)igbx_rd32(hw, IGBX_GOTCH) << 32;
+	igbx_acc(hw, IGBX_BPRC, &s->bprc);
+	igbx_acc(hw, IGBX_MPTC, &s->mptc);
+	igbx_acc(hw, IGBX_BPTC, &s->bptc);
+	igbx_acc(hw, IGBX_RFC, &s->rfc);
+	igbx_acc(hw, IGBX_RJC, &s->rjc);
+	for (i = 0; i < IGBX_SIZE_BUCKETS; i++) {
+		igbx_acc(hw, IGBX_PRC64 + 4 * i, &s->prc[i]);
+		igbx_acc(hw, IGBX_PTC64 + 4 * i, &s->ptc[i]);
+	}
 	spin_unlock_irqrestore(&adapter->stats_lock, flags);
 }
 

@@ -5,7 +5,7 @@
 . "$(dirname "$0")/lib.sh"
 
 ktap_print_header
-ktap_set_plan 10
+ktap_set_plan 12
 dmesg_mark offload
 
 if ! igbx_setup; then
@@ -31,6 +31,32 @@ check "TCP over VLAN 100 with offload" \
 	test "$(in_peer iperf3 -s -1 -D -p 5202 >/dev/null; sleep 0.5
 		timeout 60 iperf3 -c 198.51.100.2 -p 5202 -t 2 -J |
 		grep -c '"bits_per_second"')" -gt 0
+
+# VLAN 200 exists only on the peer: its frames must not pass the VLAN
+# filter (VFTA) while rx-vlan-filter is on.
+in_peer ip link add link "$PEER_IF" name vlan200 type vlan id 200
+in_peer ip addr add 203.0.113.2/24 dev vlan200
+in_peer ip link set vlan200 up
+in_peer ip neigh replace 203.0.113.1 lladdr "$IGBX_MAC" dev vlan200 nud permanent
+vlan200_frames() {
+	local before
+
+	before=$(queues_sum "$IF" rx packets)
+	in_peer ping -c 20 -i 0.05 -W 1 203.0.113.1 >/dev/null 2>&1
+	sleep 0.5
+	echo $(($(queues_sum "$IF" rx packets) - before))
+}
+ethtool -K "$IF" rx-vlan-filter on >/dev/null
+n=$(vlan200_frames)
+ktap_print_msg "VLAN 200 frames received with the filter on: $n"
+check "rx-vlan-filter on: frames of an unregistered VLAN are dropped" test "$n" -lt 10
+ethtool -K "$IF" rx-vlan-filter off >/dev/null
+n=$(vlan200_frames)
+ktap_print_msg "VLAN 200 frames received with the filter off: $n"
+check "rx-vlan-filter off: they reach the driver" test "$n" -ge 20
+ethtool -K "$IF" rx-vlan-filter on >/dev/null
+in_peer ip link del vlan200
+
 ip link del "$IF.100"
 in_peer ip link del vlan100
 

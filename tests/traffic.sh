@@ -5,7 +5,7 @@
 . "$(dirname "$0")/lib.sh"
 
 ktap_print_header
-ktap_set_plan 16
+ktap_set_plan 17
 dmesg_mark traffic
 
 if ! igbx_setup; then
@@ -114,6 +114,15 @@ check "a new MAC address is used on the wire (RAR 0)" new_mac
 ip link set "$IF" address "$IGBX_MAC"
 in_peer ip neigh flush dev "$PEER_IF"
 
+groups_ok() {
+	local out
+
+	out=$(ethtool -S "$IF" --groups eth-mac rmon) || return 1
+	echo "$out" | grep -Eq "FramesReceivedOK: [1-9]" &&
+		echo "$out" | grep -Eq "OctetsTransmittedOK: [1-9]" &&
+		echo "$out" | grep -Eq "etherStatsPkts1024to1522Octets: [1-9]"
+}
+check "structured stats: eth-mac and rmon groups count the traffic" groups_ok
 check "no port reset and no hang during traffic" \
 	test "$(ethtool_stat "$IF" port_resets)" -eq 0
 no_splat() { ! dmesg_splats_since traffic; }
