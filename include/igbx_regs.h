@@ -67,6 +67,14 @@
 #define   IGBX_MDIC_INT_EN		BIT(29)
 #define   IGBX_MDIC_ERROR		BIT(30)
 
+#define IGBX_LEDCTL			0x00E00	/* LED control, 8 bits per LED */
+#define   IGBX_LEDCTL_MODE(n)		(GENMASK(3, 0) << (8 * (n)))
+#define     IGBX_LED_MODE_ON		0xE
+#define     IGBX_LED_MODE_OFF		0xF
+#define   IGBX_LEDCTL_IVRT(n)		BIT(8 * (n) + 6)
+#define   IGBX_LEDCTL_BLINK(n)		BIT(8 * (n) + 7)
+#define IGBX_LEDS			3
+
 #define IGBX_EEMNGCTL			0x01010	/* MNG EEPROM Control */
 #define   IGBX_EEMNGCTL_CFG_DONE0	BIT(18)	/* port 0 config done */
 #define   IGBX_EEMNGCTL_CFG_DONE1	BIT(19)	/* port 1 config done */

@@ -18,7 +18,11 @@ static void igbx_get_drvinfo(struct net_device *netdev,
 		sizeof(info->bus_info));
 }
 
-static void igbx_add_copper_modes(unsigned long *modes)
+/**
+ * igbx_link_modes_default() - every link mode an 82576 copper port has
+ * @modes: link mode mask, filled in
+ */
+void igbx_link_modes_default(unsigned long *modes)
 {
 	linkmode_set_bit(ETHTOOL_LINK_MODE_10baseT_Half_BIT, modes);
 	linkmode_set_bit(ETHTOOL_LINK_MODE_10baseT_Full_BIT, modes);
@@ -39,10 +43,8 @@ static int igbx_get_link_ksettings(struct net_device *netdev,
 				  .duplex = DUPLEX_UNKNOWN };
 
 	ethtool_link_ksettings_zero_link_mode(cmd, supported);
-	ethtool_link_ksettings_zero_link_mode(cmd, advertising);
-	igbx_add_copper_modes(cmd->link_modes.supported);
-	/* igbx_link_setup() advertises everything that is supported. */
-	igbx_add_copper_modes(cmd->link_modes.advertising);
+	igbx_link_modes_default(cmd->link_modes.supported);
+	linkmode_copy(cmd->link_modes.advertising, adapter->advertising);
 
 	if (netif_running(netdev))
 		igbx_link_read(&adapter->hw, &link);
@@ -50,8 +52,106 @@ static int igbx_get_link_ksettings(struct net_device *netdev,
 	cmd->base.duplex = link.up ? link.duplex : DUPLEX_UNKNOWN;
 	cmd->base.port = PORT_TP;
 	cmd->base.phy_address = IGBX_PHY_ADDR;
-	cmd->base.autoneg = AUTONEG_ENABLE;
+	cmd->base.autoneg = adapter->autoneg ? AUTONEG_ENABLE : AUTONEG_DISABLE;
 	cmd->base.mdio_support = ETH_MDIO_SUPPORTS_C22;
+	return 0;
+}
+
+/**
+ * igbx_link_modes_to_phy() - speeds of a link mode mask as PHY bits
+ * @m: link modes
+ * @anar: 10/100 ANAR bits
+ * @c1000: 1000BASE-T control bits
+ */
+void igbx_link_modes_to_phy(const unsigned long *m, u16 *anar, u16 *c1000)
+{
+	*anar = 0;
+	*c1000 = 0;
+	if (linkmode_test_bit(ETHTOOL_LINK_MODE_10baseT_Half_BIT, m))
+		*anar |= IGBX_ANAR_10HALF;
+	if (linkmode_test_bit(ETHTOOL_LINK_MODE_10baseT_Full_BIT, m))
+		*anar |= IGBX_ANAR_10FULL;
+	if (linkmode_test_bit(ETHTOOL_LINK_MODE_100baseT_Half_BIT, m))
+		*anar |= IGBX_ANAR_100HALF;
+	if (linkmode_test_bit(ETHTOOL_LINK_MODE_100baseT_Full_BIT, m))
+		*anar |= IGBX_ANAR_100FULL;
+	if (linkmode_test_bit(ETHTOOL_LINK_MODE_1000baseT_Full_BIT, m))
+		*c1000 |= IGBX_CTRL1000_1000FULL;
+}
+
+static int igbx_set_link_ksettings(struct net_device *netdev,
+				   const struct ethtool_link_ksettings *cmd)
+{
+	struct igbx_adapter *adapter = netdev_priv(netdev);
+	__ETHTOOL_DECLARE_LINK_MODE_MASK(supported) = {};
+	__ETHTOOL_DECLARE_LINK_MODE_MASK(want);
+	u32 speed = cmd->base.speed;
+	u16 anar, c1000;
+	int err = 0;
+
+	igbx_link_modes_default(supported);
+	if (cmd->base.autoneg == AUTONEG_ENABLE) {
+		linkmode_and(want, cmd->link_modes.advertising, supported);
+		igbx_link_modes_to_phy(want, &anar, &c1000);
+		if (!anar && !c1000) {
+			netdev_err(netdev, "no supported speed in the advertisement\n");
+			return -EINVAL;
+		}
+		if (netif_running(netdev))
+			err = igbx_link_advertise(&adapter->hw, anar, c1000);
+		if (err)
+			return err;
+		linkmode_copy(adapter->advertising, want);
+		linkmode_set_bit(ETHTOOL_LINK_MODE_Autoneg_BIT,
+				 adapter->advertising);
+		adapter->autoneg = true;
+		return 0;
+	}
+
+	/* 1000BASE-T cannot be forced (IEEE 802.3 clause 40). */
+	if ((speed != SPEED_10 && speed != SPEED_100) ||
+	    (cmd->base.duplex != DUPLEX_FULL &&
+	     cmd->base.duplex != DUPLEX_HALF)) {
+		netdev_err(netdev, "without autoneg only 10 or 100 Mb/s, half or full duplex\n");
+		return -EINVAL;
+	}
+	if (netif_running(netdev))
+		err = igbx_link_force(&adapter->hw, speed,
+				      cmd->base.duplex == DUPLEX_FULL);
+	if (err)
+		return err;
+	adapter->autoneg = false;
+	adapter->forced_speed = speed;
+	adapter->forced_duplex = cmd->base.duplex;
+	return 0;
+}
+
+static int igbx_set_phys_id(struct net_device *netdev,
+			    enum ethtool_phys_id_state state)
+{
+	struct igbx_adapter *adapter = netdev_priv(netdev);
+	struct igbx_hw *hw = &adapter->hw;
+	u32 ledctl = adapter->ledctl, mode;
+	unsigned int i;
+
+	switch (state) {
+	case ETHTOOL_ID_ACTIVE:
+		adapter->ledctl = igbx_rd32(hw, IGBX_LEDCTL);
+		return 2;	/* on/off twice a second */
+	case ETHTOOL_ID_ON:
+	case ETHTOOL_ID_OFF:
+		mode = state == ETHTOOL_ID_ON ? IGBX_LED_MODE_ON :
+						IGBX_LED_MODE_OFF;
+		for (i = 0; i < IGBX_LEDS; i++) {
+			ledctl &= ~(IGBX_LEDCTL_MODE(i) | IGBX_LEDCTL_IVRT(i) |
+				    IGBX_LEDCTL_BLINK(i));
+			ledctl |= mode << (8 * i);
+		}
+		break;
+	case ETHTOOL_ID_INACTIVE:
+		break;
+	}
+	igbx_wr32(hw, IGBX_LEDCTL, ledctl);
 	return 0;
 }
 
@@ -450,7 +550,8 @@ static void igbx_get_ethtool_stats(struct net_device *netdev,
 /*
  * Layout version 1: the 32-bit registers below, in this order, then for
  * each of the 8 possible queues RDBAL RDBAH RDLEN RDH RDT SRRCTL RXDCTL
- * TDBAL TDBAH TDLEN TDH TDT TXDCTL.  Documentation/igbx.rst lists it too.
+ * TDBAL TDBAH TDLEN TDH TDT TXDCTL, then LEDCTL FCRTL FCRTH.
+ * Documentation/igbx.rst lists it too.
  */
 #define IGBX_REGS_VERSION	1
 static const u32 igbx_dump_regs[] = {
@@ -466,10 +567,14 @@ static const u32 igbx_dump_regs[] = {
 
 #define IGBX_DUMP_QUEUE_REGS	13
 
+/* after the queue blocks */
+static const u32 igbx_dump_tail[] = { IGBX_LEDCTL, IGBX_FCRTL, IGBX_FCRTH };
+
 static int igbx_get_regs_len(struct net_device *netdev)
 {
 	return (ARRAY_SIZE(igbx_dump_regs) +
-		IGBX_MAX_QPAIRS * IGBX_DUMP_QUEUE_REGS) * sizeof(u32);
+		IGBX_MAX_QPAIRS * IGBX_DUMP_QUEUE_REGS +
+		ARRAY_SIZE(igbx_dump_tail)) * sizeof(u32);
 }
 
 static void igbx_get_regs(struct net_device *netdev, struct ethtool_regs *regs,
@@ -493,6 +598,8 @@ static void igbx_get_regs(struct net_device *netdev, struct ethtool_regs *regs,
 	for (q = 0; q < IGBX_MAX_QPAIRS; q++)
 		for (i = 0; i < IGBX_DUMP_QUEUE_REGS; i++)
 			*out++ = igbx_rd32(hw, qregs[i] + 0x40 * q);
+	for (i = 0; i < ARRAY_SIZE(igbx_dump_tail); i++)
+		*out++ = igbx_rd32(hw, igbx_dump_tail[i]);
 }
 
 /* --- NVM (ethtool -e) ---------------------------------------------------- */
@@ -539,6 +646,41 @@ static u32 igbx_get_rxfh_key_size(struct net_device *netdev)
 	return IGBX_RSS_KEY_SIZE;
 }
 
+#define IGBX_RXH_IP	(RXH_IP_SRC | RXH_IP_DST)
+#define IGBX_RXH_L4	(IGBX_RXH_IP | RXH_L4_B_0_1 | RXH_L4_B_2_3)
+
+/* Which fields MRQC hashes for a flow type (datasheet 7.1.2.10). */
+static int igbx_rxfh_fields(struct igbx_adapter *adapter, u32 flow_type,
+			    u64 *data)
+{
+	switch (flow_type) {
+	case TCP_V4_FLOW:
+	case TCP_V6_FLOW:
+		*data = IGBX_RXH_L4;
+		return 0;
+	case UDP_V4_FLOW:
+		*data = adapter->rss_udp4 ? IGBX_RXH_L4 : IGBX_RXH_IP;
+		return 0;
+	case UDP_V6_FLOW:
+		*data = adapter->rss_udp6 ? IGBX_RXH_L4 : IGBX_RXH_IP;
+		return 0;
+	case SCTP_V4_FLOW:
+	case AH_ESP_V4_FLOW:
+	case AH_V4_FLOW:
+	case ESP_V4_FLOW:
+	case IPV4_FLOW:
+	case SCTP_V6_FLOW:
+	case AH_ESP_V6_FLOW:
+	case AH_V6_FLOW:
+	case ESP_V6_FLOW:
+	case IPV6_FLOW:
+		*data = IGBX_RXH_IP;
+		return 0;
+	default:
+		return -EINVAL;
+	}
+}
+
 static int igbx_get_rxnfc(struct net_device *netdev,
 			  struct ethtool_rxnfc *cmd, u32 *rules)
 {
@@ -548,9 +690,40 @@ static int igbx_get_rxnfc(struct net_device *netdev,
 	case ETHTOOL_GRXRINGS:
 		cmd->data = adapter->num_qp;
 		return 0;
+	case ETHTOOL_GRXFH:
+		return igbx_rxfh_fields(adapter, cmd->flow_type, &cmd->data);
 	default:
 		return -EOPNOTSUPP;
 	}
+}
+
+/* Only UDP can change: addresses only, or addresses and ports. */
+static int igbx_set_rxnfc(struct net_device *netdev,
+			  struct ethtool_rxnfc *cmd)
+{
+	struct igbx_adapter *adapter = netdev_priv(netdev);
+	bool l4 = cmd->data == IGBX_RXH_L4;
+	u64 cur;
+	int err;
+
+	if (cmd->cmd != ETHTOOL_SRXFH)
+		return -EOPNOTSUPP;
+	err = igbx_rxfh_fields(adapter, cmd->flow_type, &cur);
+	if (err)
+		return err;
+	if (cmd->data == cur)
+		return 0;
+	if (cmd->data != IGBX_RXH_IP && cmd->data != IGBX_RXH_L4)
+		return -EINVAL;
+	if (cmd->flow_type == UDP_V4_FLOW)
+		adapter->rss_udp4 = l4;
+	else if (cmd->flow_type == UDP_V6_FLOW)
+		adapter->rss_udp6 = l4;
+	else
+		return -EINVAL;
+	if (netif_running(netdev))
+		igbx_rss_write(adapter);
+	return 0;
 }
 
 static int igbx_rxfh_get(struct net_device *netdev, u32 *indir, u8 *key)
@@ -603,6 +776,8 @@ static const struct ethtool_ops igbx_ethtool_ops = {
 	.get_drvinfo		= igbx_get_drvinfo,
 	.get_link		= ethtool_op_get_link,
 	.get_link_ksettings	= igbx_get_link_ksettings,
+	.set_link_ksettings	= igbx_set_link_ksettings,
+	.set_phys_id		= igbx_set_phys_id,
 	.nway_reset		= igbx_nway_reset,
 	.get_msglevel		= igbx_get_msglevel,
 	.set_msglevel		= igbx_set_msglevel,
@@ -623,6 +798,7 @@ static const struct ethtool_ops igbx_ethtool_ops = {
 	.get_strings		= igbx_get_strings,
 	.get_ethtool_stats	= igbx_get_ethtool_stats,
 	.get_rxnfc		= igbx_get_rxnfc,
+	.set_rxnfc		= igbx_set_rxnfc,
 	.get_regs_len		= igbx_get_regs_len,
 	.get_regs		= igbx_get_regs,
 	.get_eeprom_len		= igbx_get_eeprom_len,

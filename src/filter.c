@@ -110,8 +110,10 @@ void igbx_rss_write(struct igbx_adapter *adapter)
 			  get_unaligned_le32(&adapter->rss_indir[4 * i]));
 	igbx_wr32(hw, IGBX_MRQC,
 		  FIELD_PREP(IGBX_MRQC_MRQE, IGBX_MRQC_MRQE_RSS) |
-		  IGBX_MRQC_IPV4 | IGBX_MRQC_TCPIPV4 | IGBX_MRQC_UDPIPV4 |
-		  IGBX_MRQC_IPV6 | IGBX_MRQC_TCPIPV6 | IGBX_MRQC_UDPIPV6);
+		  IGBX_MRQC_IPV4 | IGBX_MRQC_TCPIPV4 |
+		  IGBX_MRQC_IPV6 | IGBX_MRQC_TCPIPV6 |
+		  (adapter->rss_udp4 ? IGBX_MRQC_UDPIPV4 : 0) |
+		  (adapter->rss_udp6 ? IGBX_MRQC_UDPIPV6 : 0));
 }
 
 /**

@@ -463,19 +463,25 @@ static u16 igbx_anar_pause(bool rx, bool tx)
 /**
  * igbx_link_setup() - bring up a copper link by auto-negotiation
  * @hw: device
+ * @anar: 10/100 speeds to advertise (ANAR bits)
+ * @ctrl1000: 1000BASE-T control (IGBX_CTRL1000_1000FULL or 0)
  * @fc_rx: advertise that we honour pause frames
  * @fc_tx: advertise that we send pause frames
  *
  * Datasheet 4.5.4 / 3.5: with the internal PHY the MAC takes speed and
  * duplex from the PHY (no forcing) once CTRL.SLU is set; the PHY advertises
- * every speed the 82576 supports (10/100 half and full, 1000 full) and the
- * pause modes asked for (IEEE 802.3 annex 28B), then restarts
- * auto-negotiation.  Completion is reported by ICR.LSC and STATUS.LU.
+ * the speeds (by default all the 82576 supports: 10/100 half and full, 1000
+ * full) and the pause modes asked for (IEEE 802.3 annex 28B), then
+ * restarts auto-negotiation.  Completion is reported by ICR.LSC and
+ * STATUS.LU.
  *
  * Return: 0 or a negative errno.
  */
-int igbx_link_setup(struct igbx_hw *hw, bool fc_rx, bool fc_tx)
+int igbx_link_setup(struct igbx_hw *hw, u16 anar, u16 ctrl1000, bool fc_rx,
+		    bool fc_tx)
 {
+	u16 speeds = IGBX_ANAR_10HALF | IGBX_ANAR_10FULL |
+		     IGBX_ANAR_100HALF | IGBX_ANAR_100FULL;
 	u32 ctrl;
 	int err;
 
@@ -484,16 +490,59 @@ int igbx_link_setup(struct igbx_hw *hw, bool fc_rx, bool fc_tx)
 	igbx_wr32(hw, IGBX_CTRL, ctrl | IGBX_CTRL_SLU);
 
 	err = igbx_phy_write(hw, IGBX_PHY_ANAR,
-			     IGBX_ANAR_SELECTOR_8023 |
-			     IGBX_ANAR_10HALF | IGBX_ANAR_10FULL |
-			     IGBX_ANAR_100HALF | IGBX_ANAR_100FULL |
+			     IGBX_ANAR_SELECTOR_8023 | (anar & speeds) |
 			     igbx_anar_pause(fc_rx, fc_tx));
 	if (!err)
-		err = igbx_phy_write(hw, IGBX_PHY_CTRL1000,
-				     IGBX_CTRL1000_1000FULL);
+		err = igbx_phy_write(hw, IGBX_PHY_CTRL1000, ctrl1000);
 	if (!err)
 		err = igbx_link_restart_autoneg(hw);
 	return err;
+}
+
+/**
+ * igbx_link_advertise() - set the speeds to advertise and renegotiate
+ * @hw: device
+ * @anar: 10/100 bits of the auto-negotiation advertisement (pause kept)
+ * @ctrl1000: 1000BASE-T control (1000 full or nothing)
+ *
+ * Return: 0 or a negative errno.
+ */
+int igbx_link_advertise(struct igbx_hw *hw, u16 anar, u16 ctrl1000)
+{
+	u16 speeds = IGBX_ANAR_10HALF | IGBX_ANAR_10FULL |
+		     IGBX_ANAR_100HALF | IGBX_ANAR_100FULL;
+	int err;
+
+	err = igbx_phy_modify(hw, IGBX_PHY_ANAR, speeds, anar & speeds);
+	if (!err)
+		err = igbx_phy_write(hw, IGBX_PHY_CTRL1000, ctrl1000);
+	if (!err)
+		err = igbx_link_restart_autoneg(hw);
+	return err;
+}
+
+/**
+ * igbx_link_force() - force 10 or 100 Mb/s without auto-negotiation
+ * @hw: device
+ * @speed: SPEED_10 or SPEED_100 (1000BASE-T requires auto-negotiation)
+ * @full: full duplex
+ *
+ * Return: 0, -EINVAL for another speed, or a negative errno.
+ */
+int igbx_link_force(struct igbx_hw *hw, u32 speed, bool full)
+{
+	u16 set = 0;
+
+	if (speed == SPEED_100)
+		set |= IGBX_BMCR_SPEED100;
+	else if (speed != SPEED_10)
+		return -EINVAL;
+	if (full)
+		set |= IGBX_BMCR_FULLDPLX;
+	return igbx_phy_modify(hw, IGBX_PHY_BMCR,
+			       IGBX_BMCR_ANENABLE | IGBX_BMCR_SPEED100 |
+			       IGBX_BMCR_SPEED1000 | IGBX_BMCR_FULLDPLX |
+			       IGBX_BMCR_PDOWN, set);
 }
 
 /**

@@ -301,6 +301,13 @@ struct igbx_link {
  * @fc_tx: pause frames sent (wanted, or forced without autoneg)
  * @coal_usecs: interrupt interval for new vectors (ethtool -C)
  * @coal_adaptive: adaptive moderation for new vectors (ethtool -C)
+ * @ledctl: LEDCTL saved while identifying the port (ethtool -p)
+ * @advertising: link modes advertised (ethtool -s)
+ * @autoneg: auto-negotiate (ethtool -s autoneg)
+ * @forced_speed: speed when not auto-negotiating (10 or 100)
+ * @forced_duplex: duplex when not auto-negotiating
+ * @rss_udp4: hash UDP/IPv4 on ports too (ethtool -N rx-flow-hash udp4)
+ * @rss_udp6: hash UDP/IPv6 on ports too
  * @active_vlans: VLAN IDs registered by the stack (VFTA contents)
  * @rss_key: RSS hash key
  * @rss_indir: RSS indirection table
@@ -330,6 +337,13 @@ struct igbx_adapter {
 	bool fc_tx;
 	u16 coal_usecs;
 	bool coal_adaptive;
+	u32 ledctl;
+	__ETHTOOL_DECLARE_LINK_MODE_MASK(advertising);
+	bool autoneg;
+	u32 forced_speed;
+	u8 forced_duplex;
+	bool rss_udp4;
+	bool rss_udp6;
 	DECLARE_BITMAP(active_vlans, VLAN_N_VID);
 	u8 rss_key[IGBX_RSS_KEY_SIZE];
 	u8 rss_indir[IGBX_RETA_ENTRIES];
@@ -387,7 +401,10 @@ int igbx_phy_read(struct igbx_hw *hw, u32 reg, u16 *val);
 int igbx_phy_write(struct igbx_hw *hw, u32 reg, u16 val);
 int igbx_phy_init(struct igbx_hw *hw);
 int igbx_phy_power(struct igbx_hw *hw, bool on);
-int igbx_link_setup(struct igbx_hw *hw, bool fc_rx, bool fc_tx);
+int igbx_link_setup(struct igbx_hw *hw, u16 anar, u16 ctrl1000, bool fc_rx,
+		    bool fc_tx);
+int igbx_link_advertise(struct igbx_hw *hw, u16 anar, u16 ctrl1000);
+int igbx_link_force(struct igbx_hw *hw, u32 speed, bool full);
 int igbx_link_restart_autoneg(struct igbx_hw *hw);
 void igbx_link_read(struct igbx_hw *hw, struct igbx_link *link);
 void igbx_hw_release(struct igbx_hw *hw);
@@ -476,5 +493,8 @@ void igbx_service_stop(struct igbx_adapter *adapter);
 
 /* ethtool.c */
 void igbx_set_ethtool_ops(struct net_device *netdev);
+void igbx_link_modes_default(unsigned long *modes);
+void igbx_link_modes_to_phy(const unsigned long *modes, u16 *anar,
+			    u16 *ctrl1000);
 
 #endif /* _IGBX_H_ */

@@ -185,8 +185,15 @@ int igbx_up(struct igbx_adapter *adapter)
 
 static int igbx_link_start(struct igbx_adapter *adapter)
 {
-	int err = igbx_link_setup(&adapter->hw, adapter->fc_rx,
-				  adapter->fc_tx);
+	struct igbx_hw *hw = &adapter->hw;
+	u16 anar, c1000;
+	int err;
+
+	igbx_link_modes_to_phy(adapter->advertising, &anar, &c1000);
+	err = igbx_link_setup(hw, anar, c1000, adapter->fc_rx, adapter->fc_tx);
+	if (!err && !adapter->autoneg)
+		err = igbx_link_force(hw, adapter->forced_speed,
+				      adapter->forced_duplex == DUPLEX_FULL);
 
 	if (err)
 		netdev_err(adapter->netdev, "link setup failed (%d)\n", err);

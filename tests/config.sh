@@ -6,7 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 
 ktap_print_header
-ktap_set_plan 24
+ktap_set_plan 29
 dmesg_mark config
 
 if ! igbx_setup; then
@@ -34,7 +34,7 @@ refused() {
 }
 
 dump_ok() {
-	[ "$(ethtool -d "$IF" raw on | wc -c)" = $(((32 + 8 * 13) * 4)) ] &&
+	[ "$(ethtool -d "$IF" raw on | wc -c)" = $(((32 + 8 * 13 + 3) * 4)) ] &&
 		[ $(( $(reg 0) & 0x40 )) != 0 ] && [ $(( $(reg 1) & 0x2 )) != 0 ]
 }
 check "ethtool -d: documented layout, CTRL.SLU and STATUS.LU set" dump_ok
@@ -105,6 +105,40 @@ per_queue() {
 }
 check "--per-queue coalescing changes only that queue's EITR" per_queue
 ethtool -C "$IF" rx-usecs 50
+
+# --- link settings, identify, flow hash
+REG_LEDCTL=$((32 + 8 * 13))
+advertise() {
+	ethtool -s "$IF" autoneg on advertise 0x008 &&
+		ethtool "$IF" | sed -n '/Advertised link modes/,/Advertised pause/p' |
+		grep -q "100baseT/Full" &&
+		! ethtool "$IF" | sed -n '/Advertised link modes/,/Advertised pause/p' |
+		grep -q "1000baseT/Full" &&
+		wait_for 10 carrier_is "$IF" 1 &&
+		ethtool -s "$IF" autoneg on advertise 0x02f &&
+		wait_for 10 carrier_is "$IF" 1 &&
+		ethtool "$IF" | grep -q "1000baseT/Full"
+}
+check "ethtool -s advertise 100baseT/Full only, then all again" advertise
+check "ethtool -s speed 1000 autoneg off is refused (clause 40)" \
+	ethtool_fails -s "$IF" autoneg off speed 1000 duplex full
+led0=$(reg $REG_LEDCTL)
+check "ethtool -p blinks and leaves LEDCTL as it was" \
+	sh -c "ethtool -p $IF 1 && [ \$(ethtool -d $IF raw on | od -An -v -tu4 -w4 | sed -n '$((REG_LEDCTL + 1))p' | tr -d ' ') = $led0 ]"
+flow_hash() {
+	ethtool -n "$IF" rx-flow-hash tcp4 | grep -q "L4 bytes 0 & 1" &&
+		ethtool -N "$IF" rx-flow-hash udp4 sd &&
+		! ethtool -n "$IF" rx-flow-hash udp4 | grep -q "L4 bytes" &&
+		ethtool -N "$IF" rx-flow-hash udp4 sdfn &&
+		ethtool -n "$IF" rx-flow-hash udp4 | grep -q "L4 bytes 0 & 1"
+}
+check "ethtool -n/-N rx-flow-hash: udp4 switches between sd and sdfn" flow_hash
+# (ethtool 6.1 prints the kernel's refusal but exits 0 for -N)
+tcp4_refused() {
+	ethtool -N "$IF" rx-flow-hash tcp4 sd 2>&1 | grep -q "Invalid argument" &&
+		ethtool -n "$IF" rx-flow-hash tcp4 | grep -q "L4 bytes 0 & 1"
+}
+check "rx-flow-hash tcp4 other than sdfn is refused, fields unchanged" tcp4_refused
 
 # --- flow control
 pause_forced() {
