@@ -481,6 +481,8 @@ static int igbx_get_sset_count(struct net_device *netdev, int sset)
 {
 	struct igbx_adapter *adapter = netdev_priv(netdev);
 
+	if (sset == ETH_SS_TEST)
+		return igbx_selftest_count();
 	if (sset != ETH_SS_STATS)
 		return -EOPNOTSUPP;
 	return ARRAY_SIZE(igbx_hw_stats) + 1 +
@@ -493,6 +495,10 @@ static void igbx_get_strings(struct net_device *netdev, u32 sset, u8 *data)
 	struct igbx_adapter *adapter = netdev_priv(netdev);
 	unsigned int i, q;
 
+	if (sset == ETH_SS_TEST) {
+		igbx_selftest_strings(data);
+		return;
+	}
 	if (sset != ETH_SS_STATS)
 		return;
 	for (i = 0; i < ARRAY_SIZE(igbx_hw_stats); i++)
@@ -775,6 +781,7 @@ static const struct ethtool_ops igbx_ethtool_ops = {
 				     ETHTOOL_COALESCE_USE_ADAPTIVE,
 	.get_drvinfo		= igbx_get_drvinfo,
 	.get_link		= ethtool_op_get_link,
+	.self_test		= igbx_selftest_run,
 	.get_link_ksettings	= igbx_get_link_ksettings,
 	.set_link_ksettings	= igbx_set_link_ksettings,
 	.set_phys_id		= igbx_set_phys_id,

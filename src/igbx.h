@@ -311,6 +311,7 @@ struct igbx_link {
  * @active_vlans: VLAN IDs registered by the stack (VFTA contents)
  * @rss_key: RSS hash key
  * @rss_indir: RSS indirection table
+ * @test_irqs: interrupts seen by the self-test
  * @restarts: resets done by @reset_task
  * @debugfs: debugfs directory
  * @misc_name: name of the "other causes" interrupt
@@ -347,6 +348,7 @@ struct igbx_adapter {
 	DECLARE_BITMAP(active_vlans, VLAN_N_VID);
 	u8 rss_key[IGBX_RSS_KEY_SIZE];
 	u8 rss_indir[IGBX_RETA_ENTRIES];
+	atomic_t test_irqs;
 	u64 restarts;
 	struct dentry *debugfs;
 	char misc_name[IFNAMSIZ + 9];
@@ -464,6 +466,12 @@ void igbx_get_stats64(struct net_device *netdev,
 		      struct rtnl_link_stats64 *stats);
 void igbx_stats_init(struct net_device *netdev);
 
+/* selftest.c */
+int igbx_selftest_count(void);
+void igbx_selftest_strings(u8 *data);
+void igbx_selftest_run(struct net_device *netdev, struct ethtool_test *test,
+		       u64 *data);
+
 /* debugfs.c */
 void igbx_debugfs_init(struct igbx_adapter *adapter);
 void igbx_debugfs_exit(struct igbx_adapter *adapter);
@@ -484,6 +492,8 @@ int igbx_netdev_register(struct igbx_adapter *adapter);
 void igbx_fc_apply(struct igbx_adapter *adapter);
 void igbx_reset_schedule(struct igbx_adapter *adapter);
 int igbx_up(struct igbx_adapter *adapter);
+int igbx_open(struct net_device *netdev);
+int igbx_stop(struct net_device *netdev);
 void igbx_down(struct igbx_adapter *adapter);
 int igbx_set_num_qp(struct igbx_adapter *adapter, unsigned int n);
 void igbx_netdev_unregister(struct igbx_adapter *adapter);

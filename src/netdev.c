@@ -251,7 +251,13 @@ out:
 	rtnl_unlock();
 }
 
-static int igbx_open(struct net_device *netdev)
+/**
+ * igbx_open() - ndo_open: allocate rings and IRQs, start the port
+ * @netdev: our net_device
+ *
+ * Return: 0 or a negative errno.
+ */
+int igbx_open(struct net_device *netdev)
 {
 	struct igbx_adapter *adapter = netdev_priv(netdev);
 	int err;
@@ -279,7 +285,13 @@ err_free_rings:
 	return err;
 }
 
-static int igbx_stop(struct net_device *netdev)
+/**
+ * igbx_stop() - ndo_stop: stop the port, free rings and IRQs
+ * @netdev: our net_device
+ *
+ * Return: 0.
+ */
+int igbx_stop(struct net_device *netdev)
 {
 	struct igbx_adapter *adapter = netdev_priv(netdev);
 

@@ -6,7 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 
 ktap_print_header
-ktap_set_plan 29
+ktap_set_plan 32
 dmesg_mark config
 
 if ! igbx_setup; then
@@ -139,6 +139,23 @@ tcp4_refused() {
 		ethtool -n "$IF" rx-flow-hash tcp4 | grep -q "L4 bytes 0 & 1"
 }
 check "rx-flow-hash tcp4 other than sdfn is refused, fields unchanged" tcp4_refused
+
+# --- self-test
+ethtool -G "$IF" rx 512 tx 512
+ip link set "$IF" mtu 4000
+check "ethtool -t offline: PASS (registers, NVM, interrupt, PHY loopback, link)" \
+	sh -c "ethtool -t $IF offline | grep -q 'result is PASS'"
+back_as_before() {
+	wait_for 10 carrier_is "$IF" 1 &&
+		ethtool -g "$IF" | sed -n '/^Current/,$p' | grep -q "^RX:[[:space:]]*512" &&
+		[ "$(cat /sys/class/net/"$IF"/mtu)" = 4000 ] &&
+		wait_for 10 ping -c 1 -W 1 "$REMOTE_V4"
+}
+check "after the offline test the port is back as it was (rings, MTU, traffic)" back_as_before
+check "ethtool -t online: PASS" sh -c "ethtool -t $IF online | grep -q 'result is PASS'"
+ip link set "$IF" mtu 1500
+ethtool -G "$IF" rx 256 tx 256
+wait_for 10 carrier_is "$IF" 1
 
 # --- flow control
 pause_forced() {
