@@ -128,11 +128,19 @@ void igbx_features_write(struct igbx_adapter *adapter,
 {
 	struct igbx_hw *hw = &adapter->hw;
 	u32 rxcsum = IGBX_RXCSUM_PCSD;
-	u32 ctrl;
+	u32 ctrl, rctl;
 
 	if (features & NETIF_F_RXCSUM)
 		rxcsum |= IGBX_RXCSUM_IPOFLD | IGBX_RXCSUM_TUOFLD;
 	igbx_wr32(hw, IGBX_RXCSUM, rxcsum);
+
+	/* rx-fcs keeps the CRC (no RCTL.SECRC); rx-all stores bad frames. */
+	rctl = igbx_rd32(hw, IGBX_RCTL) & ~(IGBX_RCTL_SECRC | IGBX_RCTL_SBP);
+	if (!(features & NETIF_F_RXFCS))
+		rctl |= IGBX_RCTL_SECRC;
+	if (features & NETIF_F_RXALL)
+		rctl |= IGBX_RCTL_SBP;
+	igbx_wr32(hw, IGBX_RCTL, rctl);
 
 	ctrl = igbx_rd32(hw, IGBX_CTRL);
 	if (features & NETIF_F_HW_VLAN_CTAG_RX)

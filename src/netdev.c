@@ -436,8 +436,10 @@ int igbx_netdev_register(struct igbx_adapter *adapter)
 
 	netdev->hw_features = csum | NETIF_F_RXCSUM | NETIF_F_RXHASH |
 			      NETIF_F_HW_VLAN_CTAG_RX | NETIF_F_HW_VLAN_CTAG_TX |
-			      NETIF_F_HW_VLAN_CTAG_FILTER;
-	netdev->features = netdev->hw_features | NETIF_F_HIGHDMA;
+			      NETIF_F_HW_VLAN_CTAG_FILTER | NETIF_F_RXFCS |
+			      NETIF_F_RXALL;
+	netdev->features = (netdev->hw_features | NETIF_F_HIGHDMA) &
+			   ~(NETIF_F_RXFCS | NETIF_F_RXALL);
 	netdev->vlan_features = csum | NETIF_F_HIGHDMA;
 
 	adapter->tx_ring_count = IGBX_DEFAULT_RING;

@@ -375,8 +375,10 @@ void igbx_rings_configure(struct igbx_adapter *adapter)
 	for (v = 0; v < adapter->num_qp; v++)
 		igbx_rx_ring_configure(adapter, &adapter->q_vector[v]->rx);
 
-	igbx_wr32(hw, IGBX_RCTL, IGBX_RCTL_EN | IGBX_RCTL_BAM |
-				 IGBX_RCTL_SECRC | IGBX_RCTL_LPE);
+	/* keep the CRC/bad-frame choices igbx_features_write() made */
+	rctl = igbx_rd32(hw, IGBX_RCTL) & (IGBX_RCTL_SECRC | IGBX_RCTL_SBP);
+	igbx_wr32(hw, IGBX_RCTL, rctl | IGBX_RCTL_EN | IGBX_RCTL_BAM |
+				 IGBX_RCTL_LPE);
 	igbx_set_rx_mode(netdev);
 	igbx_flush(hw);
 }

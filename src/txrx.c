@@ -573,7 +573,9 @@ frame_end:
 			continue;
 
 		/* Error bits are valid in the last descriptor of a frame. */
-		if (unlikely(ring->rx_discard || (status & IGBX_RXD_ERR_FRAME))) {
+		if (unlikely(ring->rx_discard ||
+			     ((status & IGBX_RXD_ERR_FRAME) &&
+			      !(ring->netdev->features & NETIF_F_RXALL)))) {
 			ring->rx_discard = false;
 			if (skb)
 				dev_kfree_skb_any(skb);

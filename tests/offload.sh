@@ -5,7 +5,7 @@
 . "$(dirname "$0")/lib.sh"
 
 ktap_print_header
-ktap_set_plan 12
+ktap_set_plan 14
 dmesg_mark offload
 
 if ! igbx_setup; then
@@ -74,6 +74,27 @@ ethtool -K "$IF" tso on >/dev/null 2>&1
 check "RX checksum off: TCP both ways" feature_traffic rx off rx-checksumming
 check "RX checksum on: TCP both ways" feature_traffic rx on rx-checksumming
 
+# rx-fcs: the 4-byte FCS stays on every received frame (RCTL.SECRC off).
+rx_bytes_10_pings() {
+	local before
+
+	before=$(queues_sum "$IF" rx bytes)
+	ping -c 10 -i 0.05 -W 1 "$REMOTE_V4" >/dev/null
+	echo $(($(queues_sum "$IF" rx bytes) - before))
+}
+off=$(rx_bytes_10_pings)
+ethtool -K "$IF" rx-fcs on >/dev/null
+on=$(rx_bytes_10_pings)
+ethtool -K "$IF" rx-fcs off >/dev/null
+ktap_print_msg "bytes of 10 ping replies: rx-fcs off $off, on $on"
+check "rx-fcs on: 10 replies carry 40 more bytes (their FCS)" test $((on - off)) -eq 40
+rctl_sbp() { [ $(( ($(ethtool -d "$IF" raw on | od -An -v -tu4 -w4 | sed -n 4p) >> 2) & 1 )) = "$1" ]; }
+rx_all() {
+	ethtool -K "$IF" rx-all on >/dev/null && rctl_sbp 1 &&
+		ping -c 2 -W 2 "$REMOTE_V4" >/dev/null &&
+		ethtool -K "$IF" rx-all off >/dev/null && rctl_sbp 0
+}
+check "rx-all on/off sets and clears RCTL.SBP, traffic passes" rx_all
 no_splat() { ! dmesg_splats_since offload; }
 check "no kernel splat" no_splat
 ktap_finished
