@@ -519,12 +519,9 @@ static void igbx_ring_stats_copy(struct igbx_ring *ring,
 				 unsigned int n, u64 **data)
 {
 	struct igbx_ring_stats snap;
-	unsigned int start, i;
+	unsigned int i;
 
-	do {
-		start = u64_stats_fetch_begin(&ring->syncp);
-		snap = ring->stats;
-	} while (u64_stats_fetch_retry(&ring->syncp, start));
+	igbx_ring_stats_read(ring, &snap);
 	for (i = 0; i < n; i++)
 		*(*data)++ = *(u64 *)((u8 *)&snap + stats[i].offset);
 }

@@ -465,6 +465,7 @@ void igbx_hw_stats_update(struct igbx_adapter *adapter);
 void igbx_get_stats64(struct net_device *netdev,
 		      struct rtnl_link_stats64 *stats);
 void igbx_stats_init(struct net_device *netdev);
+void igbx_ring_stats_read(struct igbx_ring *ring, struct igbx_ring_stats *out);
 
 /* selftest.c */
 int igbx_selftest_count(void);

@@ -63,8 +63,12 @@ void igbx_hw_stats_update(struct igbx_adapter *adapter)
 	spin_unlock_irqrestore(&adapter->stats_lock, flags);
 }
 
-static void igbx_ring_stats_read(struct igbx_ring *ring,
-				 struct igbx_ring_stats *out)
+/**
+ * igbx_ring_stats_read() - a consistent snapshot of a ring's counters
+ * @ring: ring
+ * @out: snapshot
+ */
+void igbx_ring_stats_read(struct igbx_ring *ring, struct igbx_ring_stats *out)
 {
 	unsigned int start;
 
@@ -115,7 +119,7 @@ void igbx_get_stats64(struct net_device *netdev,
 	stats->rx_missed_errors = hs->mpc;
 	stats->rx_length_errors += hs->rlec + hs->roc;
 	stats->rx_errors = hs->crcerrs + hs->algnerrc + hs->rxerrc +
-			   hs->rlec + hs->roc + stats->rx_length_errors;
+			   stats->rx_length_errors;
 	spin_unlock_irqrestore(&adapter->stats_lock, flags);
 }
 
