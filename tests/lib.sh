@@ -176,13 +176,13 @@ sysfs_stat() {
 }
 
 # iperf3_run [ARGS...]: one bounded iperf3 run against the peer; prints the
-# bytes the receiver got (0 on failure).
+# bytes the receiver got (0 on failure).  IPERF3_HOST picks the address.
 iperf3_run() {
 	local out
 
 	in_peer iperf3 -s -1 -D -p 5201 >/dev/null 2>&1
 	sleep 0.5
-	out=$(timeout 60 iperf3 -c "$REMOTE_V4" -p 5201 -J "$@" 2>/dev/null) || {
+	out=$(timeout 60 iperf3 -c "${IPERF3_HOST:-$REMOTE_V4}" -p 5201 -J "$@" 2>/dev/null) || {
 		echo 0
 		return 1
 	}

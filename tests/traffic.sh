@@ -5,7 +5,7 @@
 . "$(dirname "$0")/lib.sh"
 
 ktap_print_header
-ktap_set_plan 17
+ktap_set_plan 19
 dmesg_mark traffic
 
 if ! igbx_setup; then
@@ -33,6 +33,13 @@ rx1=$(sysfs_stat "$IF" rx_bytes)
 ktap_print_msg "TCP RX: iperf3 $got bytes, rx_bytes +$((rx1 - rx0))"
 check "TCP receive moves data (iperf3 -R)" test "$got" -gt 0
 check "rx_bytes matches what iperf3 received" bytes_match "$got" $((rx1 - rx0))
+
+tso6() {
+	ethtool -k "$IF" | grep -q "tx-tcp6-segmentation: on" &&
+		[ "$(IPERF3_HOST=$REMOTE_V6 iperf3_run -t 2)" -gt 0 ]
+}
+check "TCP over IPv6 transmit with TSO6 on" tso6
+check "TCP over IPv6 receive" test "$(IPERF3_HOST=$REMOTE_V6 iperf3_run -t 2 -R)" -gt 0
 
 jumbo() {
 	ip link set "$IF" mtu 9000 && in_peer ip link set "$PEER_IF" mtu 9000 &&
