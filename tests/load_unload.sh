@@ -39,8 +39,16 @@ check "no igbx net_device remains" test -z "$(igbx_ifname)"
 check "no vectors of ours remain in /proc/interrupts" \
 	sh -c "! grep -q -- '-other\$' /proc/interrupts"
 # After traffic (earlier tests) and 20 cycles, every page went back.
+# Pools are released asynchronously (deferred work, once every page is
+# back); each netlink probe costs seconds of python start-up under TCG.
+# A real leak never drains (the kernel warns after 60 s).
 pp_drained() { [ "$(page_pool_inflight)" = 0 ]; }
-check "no page_pool pages in flight after rmmod" wait_for 10 pp_drained
+if wait_for 30 pp_drained; then
+	ktap_test_pass "no page_pool pages in flight after rmmod"
+else
+	ktap_print_msg "page pools still listed: $(ynl_netdev --dump page-pool-get 2>&1 | tr '\n' ' ')"
+	ktap_test_fail "no page_pool pages in flight after rmmod"
+fi
 no_splat() { ! dmesg_splats_since load_unload; }
 check "no kernel splat" no_splat
 ktap_finished
