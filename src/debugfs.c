@@ -5,6 +5,9 @@
  * /sys/kernel/debug/igbx/<pci address>/tx_stall: write a queue number to
  * stop cleaning that TX ring (a simulated Tx hang; the hang detector then
  * resets the port, which clears the knob); read to see the stalled ones.
+ *
+ * /sys/kernel/debug/igbx/<pci address>/rx_alloc_fail: the next N receive
+ * buffer allocations fail (0 stops it; reads the number left).
  */
 #include <linux/debugfs.h>
 
@@ -68,6 +71,8 @@ void igbx_debugfs_init(struct igbx_adapter *adapter)
 					      igbx_debugfs_root);
 	debugfs_create_file("tx_stall", 0600, adapter->debugfs, adapter,
 			    &igbx_tx_stall_fops);
+	debugfs_create_atomic_t("rx_alloc_fail", 0600, adapter->debugfs,
+				&adapter->fault_rx_alloc);
 }
 
 /**

@@ -311,6 +311,7 @@ struct igbx_link {
  * @active_vlans: VLAN IDs registered by the stack (VFTA contents)
  * @rss_key: RSS hash key
  * @rss_indir: RSS indirection table
+ * @fault_rx_alloc: debugfs fault knob: RX buffer allocations left to fail
  * @test_irqs: interrupts seen by the self-test
  * @restarts: resets done by @reset_task
  * @debugfs: debugfs directory
@@ -348,6 +349,7 @@ struct igbx_adapter {
 	DECLARE_BITMAP(active_vlans, VLAN_N_VID);
 	u8 rss_key[IGBX_RSS_KEY_SIZE];
 	u8 rss_indir[IGBX_RETA_ENTRIES];
+	atomic_t fault_rx_alloc;
 	atomic_t test_irqs;
 	u64 restarts;
 	struct dentry *debugfs;

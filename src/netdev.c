@@ -90,6 +90,28 @@ static bool igbx_tx_hang_check(struct igbx_adapter *adapter,
 	return true;
 }
 
+/*
+ * An RX ring that lost most of its buffers to failed allocations may get
+ * no more receive interrupts to refill it from: run its NAPI, which
+ * retries the refill.
+ */
+static void igbx_rx_starve_check(struct igbx_adapter *adapter)
+{
+	struct igbx_hw *hw = &adapter->hw;
+	struct igbx_q_vector *qv;
+	unsigned int v;
+
+	for (v = 0; v < adapter->num_qp; v++) {
+		qv = adapter->q_vector[v];
+		if (igbx_desc_unused(&qv->rx) < qv->rx.count / 2)
+			continue;
+		if (adapter->irq_mode == IGBX_IRQ_MSIX)
+			igbx_wr32(hw, IGBX_EICS, BIT(qv->v_idx));
+		else
+			igbx_wr32(hw, IGBX_ICS, IGBX_ICR_RXDMT0);
+	}
+}
+
 static void igbx_service_task(struct work_struct *work)
 {
 	struct igbx_adapter *adapter = container_of(to_delayed_work(work),
@@ -112,6 +134,7 @@ static void igbx_service_task(struct work_struct *work)
 
 	igbx_link_update(adapter);
 	igbx_hw_stats_update(adapter);
+	igbx_rx_starve_check(adapter);
 	for (v = 0; v < adapter->num_qp; v++) {
 		if (igbx_tx_hang_check(adapter, &adapter->q_vector[v]->tx)) {
 			netdev_err(netdev, "TX queue %u hung (next_to_clean %u, next_to_use %u), resetting\n",

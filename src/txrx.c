@@ -423,12 +423,17 @@ void igbx_tx_ring_clean_all(struct igbx_ring *ring)
  */
 void igbx_rx_refill(struct igbx_ring *ring, u16 count)
 {
+	struct igbx_adapter *adapter = ring->q_vector->adapter;
 	u16 i = ring->next_to_use;
 	union igbx_rx_desc *desc;
 	struct page *page;
 
 	while (count--) {
-		page = page_pool_dev_alloc_pages(ring->pp);
+		if (unlikely(atomic_read(&adapter->fault_rx_alloc) > 0) &&
+		    atomic_dec_if_positive(&adapter->fault_rx_alloc) >= 0)
+			page = NULL;
+		else
+			page = page_pool_dev_alloc_pages(ring->pp);
 		if (unlikely(!page)) {
 			igbx_ring_stat_add(ring, &ring->stats.alloc_fail, 1);
 			break;
@@ -520,7 +525,7 @@ static struct sk_buff *igbx_rx_buffer(struct igbx_ring *ring,
 static int igbx_clean_rx(struct igbx_ring *ring, int budget)
 {
 	unsigned int bytes = 0, frames = 0, drops = 0, len_err = 0;
-	u16 i = ring->next_to_clean, cleaned = 0;
+	u16 i = ring->next_to_clean, cleaned = 0, unused;
 	struct sk_buff *skb = ring->skb;
 	union igbx_rx_desc *desc;
 	struct sk_buff *nskb;
@@ -529,6 +534,13 @@ static int igbx_clean_rx(struct igbx_ring *ring, int budget)
 	u32 status;
 
 	while (frames < budget) {
+		/*
+		 * A slot software has not refilled (allocation failed, or the
+		 * one always left empty) still holds its last write-back, DD
+		 * included: it was never given to the device.
+		 */
+		if (!ring->rx_page[i])
+			break;
 		desc = igbx_rx_desc(ring, i);
 		status = le32_to_cpu(desc->wb.status_error);
 		if (!(status & IGBX_RXD_STAT_DD))
@@ -593,8 +605,13 @@ frame_end:
 
 	ring->skb = skb;
 	ring->next_to_clean = i;
-	if (cleaned)
-		igbx_rx_refill(ring, cleaned);
+	/*
+	 * Refill what was cleaned, and retry buffers that failed to allocate
+	 * earlier (then the ring has more unused descriptors than that).
+	 */
+	unused = igbx_desc_unused(ring);
+	if (cleaned || unused >= IGBX_RX_REFILL_BATCH)
+		igbx_rx_refill(ring, unused);
 
 	u64_stats_update_begin(&ring->syncp);
 	ring->stats.packets += frames;
