@@ -778,7 +778,7 @@ static const struct ethtool_ops igbx_ethtool_ops = {
 				     ETHTOOL_COALESCE_USE_ADAPTIVE,
 	.get_drvinfo		= igbx_get_drvinfo,
 	.get_link		= ethtool_op_get_link,
-	.self_test		= igbx_selftest_run,
+	.self_test		= igbx_self_test,
 	.get_link_ksettings	= igbx_get_link_ksettings,
 	.set_link_ksettings	= igbx_set_link_ksettings,
 	.set_phys_id		= igbx_set_phys_id,

@@ -17,14 +17,16 @@ static u32 igbx_mta_hash(const u8 *addr)
 }
 
 /**
- * igbx_set_rx_mode() - ndo_set_rx_mode: program address filters
+ * igbx_rx_mode_write() - program address filters for a feature set
  * @netdev: our net_device
+ * @features: features to apply (VLAN filtering); netdev->features, or the
+ *	new set from ndo_set_features before the core stores it
  *
  * RAR 0 holds the device address; further unicast addresses take RAR 1..15
  * (unicast promiscuous beyond that); multicast addresses set MTA bits.
  * Called with the address list lock held (atomic).
  */
-void igbx_set_rx_mode(struct net_device *netdev)
+void igbx_rx_mode_write(struct net_device *netdev, netdev_features_t features)
 {
 	struct igbx_adapter *adapter = netdev_priv(netdev);
 	u32 mta[IGBX_MTA_REGS] = { };
@@ -38,7 +40,7 @@ void igbx_set_rx_mode(struct net_device *netdev)
 	if (netdev->flags & IFF_PROMISC)
 		rctl |= IGBX_RCTL_UPE | IGBX_RCTL_MPE;
 	/* Promiscuous means every VLAN too. */
-	else if (netdev->features & NETIF_F_HW_VLAN_CTAG_FILTER)
+	else if (features & NETIF_F_HW_VLAN_CTAG_FILTER)
 		rctl |= IGBX_RCTL_VFE;
 	if (netdev->flags & IFF_ALLMULTI)
 		rctl |= IGBX_RCTL_MPE;
@@ -63,6 +65,15 @@ void igbx_set_rx_mode(struct net_device *netdev)
 
 	igbx_wr32(hw, IGBX_RCTL, rctl);
 	igbx_flush(hw);
+}
+
+/**
+ * igbx_set_rx_mode() - ndo_set_rx_mode: program address filters
+ * @netdev: our net_device
+ */
+void igbx_set_rx_mode(struct net_device *netdev)
+{
+	igbx_rx_mode_write(netdev, netdev->features);
 }
 
 /**

@@ -453,6 +453,7 @@ static inline u16 igbx_desc_unused(const struct igbx_ring *ring)
 
 /* filter.c */
 void igbx_set_rx_mode(struct net_device *netdev);
+void igbx_rx_mode_write(struct net_device *netdev, netdev_features_t features);
 void igbx_rss_default(struct igbx_adapter *adapter);
 void igbx_rss_write(struct igbx_adapter *adapter);
 void igbx_set_rlpml(struct igbx_adapter *adapter);
@@ -472,8 +473,8 @@ void igbx_ring_stats_read(struct igbx_ring *ring, struct igbx_ring_stats *out);
 /* selftest.c */
 int igbx_selftest_count(void);
 void igbx_selftest_strings(u8 *data);
-void igbx_selftest_run(struct net_device *netdev, struct ethtool_test *test,
-		       u64 *data);
+void igbx_self_test(struct net_device *netdev, struct ethtool_test *test,
+		    u64 *data);
 
 /* debugfs.c */
 void igbx_debugfs_init(struct igbx_adapter *adapter);

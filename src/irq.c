@@ -266,9 +266,7 @@ void igbx_irq_enable(struct igbx_adapter *adapter)
 		igbx_wr32(hw, IGBX_GPIE, 0);
 		igbx_ivar_set(hw, qv->rx.index, false, 0);
 		igbx_ivar_set(hw, qv->tx.index, true, 0);
-		igbx_wr32(hw, IGBX_EITR(0), FIELD_PREP(IGBX_EITR_INTERVAL,
-						       qv->itr_us) |
-					    IGBX_EITR_CNT_IGNR);
+		igbx_irq_write_itr(qv);	/* v_idx is 0 here */
 		igbx_wr32(hw, IGBX_IMS, IGBX_ICR_LSC | IGBX_ICR_QUEUE);
 		igbx_wr32(hw, IGBX_EIMS, BIT(0));
 		igbx_flush(hw);

@@ -399,14 +399,12 @@ static int igbx_set_features(struct net_device *netdev,
 			     netdev_features_t features)
 {
 	struct igbx_adapter *adapter = netdev_priv(netdev);
-	netdev_features_t old = netdev->features;
 
 	igbx_features_write(adapter, features);
-	if ((old ^ features) & NETIF_F_HW_VLAN_CTAG_FILTER) {
-		/* set_rx_mode decides VFE from netdev->features */
-		netdev->features = features;
-		igbx_set_rx_mode(netdev);
-		netdev->features = old;
+	if ((netdev->features ^ features) & NETIF_F_HW_VLAN_CTAG_FILTER) {
+		netif_addr_lock_bh(netdev);
+		igbx_rx_mode_write(netdev, features);
+		netif_addr_unlock_bh(netdev);
 	}
 	return 0;
 }

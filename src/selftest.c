@@ -188,8 +188,14 @@ static bool igbx_wait_link(struct igbx_adapter *adapter)
 	return false;
 }
 
-static void igbx_self_test(struct net_device *netdev,
-			   struct ethtool_test *test, u64 *data)
+/**
+ * igbx_self_test() - ethtool self_test
+ * @netdev: our net_device
+ * @test: flags in and out
+ * @data: results, one per test (0 = pass)
+ */
+void igbx_self_test(struct net_device *netdev, struct ethtool_test *test,
+		    u64 *data)
 {
 	struct igbx_adapter *adapter = netdev_priv(netdev);
 	bool running = netif_running(netdev);
@@ -244,16 +250,4 @@ int igbx_selftest_count(void)
 void igbx_selftest_strings(u8 *data)
 {
 	memcpy(data, igbx_test_names, sizeof(igbx_test_names));
-}
-
-/**
- * igbx_selftest_run() - ethtool self_test
- * @netdev: our net_device
- * @test: flags in and out
- * @data: results, one per test (0 = pass)
- */
-void igbx_selftest_run(struct net_device *netdev, struct ethtool_test *test,
-		       u64 *data)
-{
-	igbx_self_test(netdev, test, data);
 }
