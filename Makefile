@@ -6,6 +6,7 @@
 #   make W=1 C=2         the usual Kbuild switches pass through
 #   make lint            W=1 + sparse builds for every KVERS, checkpatch --strict
 #   make check           install deps, build, boot QEMU, run the kselftests
+#   make stress          the reliability tests with their full counts
 #   make demo            boot QEMU, load igbx, show the link coming up
 #   make clean
 
@@ -25,7 +26,7 @@ LINUX_SRC ?= $(CACHE)/linux-source-6.12
 CHECKPATCH ?= $(LINUX_SRC)/scripts/checkpatch.pl
 SOURCES := $(wildcard $(TOP)/src/*.[ch] $(TOP)/include/*.h)
 
-.PHONY: all modules clean deps lint lint-build checkpatch check demo bench
+.PHONY: all modules clean deps lint lint-build checkpatch check stress demo bench
 all: modules
 
 modules:
@@ -73,6 +74,9 @@ lint: lint-build checkpatch
 
 check:
 	$(TOP)/scripts/check
+
+stress:
+	$(TOP)/scripts/check --stress
 
 demo:
 	$(TOP)/scripts/demo

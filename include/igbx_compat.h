@@ -70,14 +70,16 @@ static inline void igbx_queue_set_napi(struct net_device *netdev,
 }
 
 /* BQL completion + lockless wake in one step (6.7); older: spelled out. */
-#ifndef netif_txq_completed_wake
-#define netif_txq_completed_wake(txq, pkts, bytes, get_desc, start_thrs) \
+#ifndef __netif_txq_completed_wake
+#define __netif_txq_completed_wake(txq, pkts, bytes, get_desc, start_thrs, \
+				   down_cond)				\
 	({								\
 		struct netdev_queue *_txq = (txq);			\
 		unsigned int _pkts = (pkts);				\
 									\
 		netdev_tx_completed_queue(_txq, _pkts, bytes);		\
-		_pkts ? netif_txq_maybe_wake(_txq, get_desc, start_thrs) : -1; \
+		_pkts ? __netif_txq_maybe_wake(_txq, get_desc, start_thrs, \
+					       down_cond) : -1;		\
 	})
 #endif
 

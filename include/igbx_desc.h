@@ -59,9 +59,9 @@ static_assert(sizeof(union igbx_rx_desc) == 16);
 #define IGBX_RXD_STAT_L4CS		BIT(5)	/* L4 checksum computed */
 #define IGBX_RXD_STAT_IPCS		BIT(6)	/* IPv4 checksum computed */
 #define IGBX_RXD_ERR_HBO		BIT(23)	/* header buffer overflow */
-#define IGBX_RXD_ERR_RXE		BIT(29)	/* MAC/PHY receive error */
-#define IGBX_RXD_ERR_L4E		BIT(30)	/* L4 checksum error */
-#define IGBX_RXD_ERR_IPE		BIT(31)	/* IPv4 checksum error */
+#define IGBX_RXD_ERR_L4E		BIT(29)	/* L4 checksum error */
+#define IGBX_RXD_ERR_IPE		BIT(30)	/* IPv4 checksum error */
+#define IGBX_RXD_ERR_RXE		BIT(31)	/* MAC/PHY receive error */
 /* errors that mean the frame itself is bad, not just a checksum */
 #define IGBX_RXD_ERR_FRAME		(IGBX_RXD_ERR_RXE | IGBX_RXD_ERR_HBO)
 

@@ -235,6 +235,7 @@
 #define IGBX_XONTXC			0x0404C
 #define IGBX_XOFFRXC			0x04050
 #define IGBX_XOFFTXC			0x04054
+#define IGBX_FCRUC			0x04058	/* unsupported flow-control frames received */
 #define IGBX_GPRC			0x04074	/* good packets received */
 #define IGBX_BPRC			0x04078	/* broadcast received */
 #define IGBX_MPRC			0x0407C	/* multicast received */

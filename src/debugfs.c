@@ -8,6 +8,17 @@
  *
  * /sys/kernel/debug/igbx/<pci address>/rx_alloc_fail: the next N receive
  * buffer allocations fail (0 stops it; reads the number left).
+ * tx_map_fail: the same for transmit DMA mappings.
+ *
+ * rx_bad_len, rx_no_eop: the next N receive descriptors read as if the
+ * device had written a length larger than the buffer, or had left out
+ * end-of-packet (a frame running on past the ring).
+ *
+ * bus_error: write 1 to take the device off the bus as a surprise removal
+ * would: memory decoding and bus mastering are turned off in its command
+ * register and register reads return all-ones, as a PCIe root port
+ * completes them for a device that is gone.  The port then detaches; only
+ * removing the PCI device (sysfs remove, then rescan) brings it back.
  */
 #include <linux/debugfs.h>
 
@@ -59,6 +70,36 @@ static const struct file_operations igbx_tx_stall_fops = {
 	.llseek	= default_llseek,
 };
 
+static ssize_t igbx_bus_error_write(struct file *file,
+				    const char __user *ubuf, size_t len,
+				    loff_t *ppos)
+{
+	struct igbx_adapter *adapter = file->private_data;
+	struct pci_dev *pdev = adapter->pdev;
+	bool on;
+	u16 cmd;
+	int err;
+
+	err = kstrtobool_from_user(ubuf, len, &on);
+	if (err)
+		return err;
+	if (!on)
+		return -EINVAL;	/* a removed device does not come back */
+	pci_read_config_word(pdev, PCI_COMMAND, &cmd);
+	pci_write_config_word(pdev, PCI_COMMAND,
+			      cmd & ~(PCI_COMMAND_MEMORY | PCI_COMMAND_MASTER));
+	WRITE_ONCE(adapter->hw.bus_error, true);
+	dev_warn(&pdev->dev, "debugfs: device taken off the bus\n");
+	return len;
+}
+
+static const struct file_operations igbx_bus_error_fops = {
+	.owner	= THIS_MODULE,
+	.open	= simple_open,
+	.write	= igbx_bus_error_write,
+	.llseek	= default_llseek,
+};
+
 /**
  * igbx_debugfs_init() - create the port's debugfs directory
  * @adapter: port
@@ -73,6 +114,14 @@ void igbx_debugfs_init(struct igbx_adapter *adapter)
 			    &igbx_tx_stall_fops);
 	debugfs_create_atomic_t("rx_alloc_fail", 0600, adapter->debugfs,
 				&adapter->fault_rx_alloc);
+	debugfs_create_atomic_t("tx_map_fail", 0600, adapter->debugfs,
+				&adapter->fault_tx_map);
+	debugfs_create_atomic_t("rx_bad_len", 0600, adapter->debugfs,
+				&adapter->fault_rx_bad_len);
+	debugfs_create_atomic_t("rx_no_eop", 0600, adapter->debugfs,
+				&adapter->fault_rx_no_eop);
+	debugfs_create_file("bus_error", 0200, adapter->debugfs, adapter,
+			    &igbx_bus_error_fops);
 }
 
 /**

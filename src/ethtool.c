@@ -260,6 +260,34 @@ static void igbx_get_eth_mac_stats(struct net_device *netdev,
 	spin_unlock_irqrestore(&adapter->stats_lock, flags);
 }
 
+static void igbx_get_eth_ctrl_stats(struct net_device *netdev,
+				    struct ethtool_eth_ctrl_stats *ctrl)
+{
+	struct igbx_adapter *adapter = netdev_priv(netdev);
+	struct igbx_hw_stats *hs = &adapter->hw_stats;
+	unsigned long flags;
+
+	igbx_hw_stats_update(adapter);
+	spin_lock_irqsave(&adapter->stats_lock, flags);
+	ctrl->MACControlFramesTransmitted = hs->xontxc + hs->xofftxc;
+	ctrl->MACControlFramesReceived = hs->xonrxc + hs->xoffrxc + hs->fcruc;
+	ctrl->UnsupportedOpcodesReceived = hs->fcruc;
+	spin_unlock_irqrestore(&adapter->stats_lock, flags);
+}
+
+/* RXERRC: frames received while the PHY signalled a symbol error. */
+static void igbx_get_eth_phy_stats(struct net_device *netdev,
+				   struct ethtool_eth_phy_stats *phy)
+{
+	struct igbx_adapter *adapter = netdev_priv(netdev);
+	unsigned long flags;
+
+	igbx_hw_stats_update(adapter);
+	spin_lock_irqsave(&adapter->stats_lock, flags);
+	phy->SymbolErrorDuringCarrier = adapter->hw_stats.rxerrc;
+	spin_unlock_irqrestore(&adapter->stats_lock, flags);
+}
+
 /* The device's size buckets (datasheet 8.19: PRCxx/PTCxx). */
 static const struct ethtool_rmon_hist_range igbx_rmon_ranges[] = {
 	{ 0, 64 }, { 65, 127 }, { 128, 255 }, { 256, 511 }, { 512, 1023 },
@@ -455,6 +483,7 @@ static const struct igbx_stat igbx_tx_stats[] = {
 	IGBX_RING_STAT("bytes", bytes),
 	IGBX_RING_STAT("drops", drops),
 	IGBX_RING_STAT("restarts", restarts),
+	IGBX_RING_STAT("dma_err", dma_err),
 };
 
 #define IGBX_HW_STAT(n, f) { n, offsetof(struct igbx_hw_stats, f) }
@@ -789,6 +818,8 @@ static const struct ethtool_ops igbx_ethtool_ops = {
 	.set_pauseparam		= igbx_set_pauseparam,
 	.get_pause_stats	= igbx_get_pause_stats,
 	.get_eth_mac_stats	= igbx_get_eth_mac_stats,
+	.get_eth_ctrl_stats	= igbx_get_eth_ctrl_stats,
+	.get_eth_phy_stats	= igbx_get_eth_phy_stats,
 	.get_rmon_stats		= igbx_get_rmon_stats,
 	.get_ringparam		= igbx_get_ringparam,
 	.set_ringparam		= igbx_set_ringparam,

@@ -82,7 +82,7 @@ void igbx_set_rx_mode(struct net_device *netdev)
  */
 void igbx_set_rlpml(struct igbx_adapter *adapter)
 {
-	u32 max = adapter->netdev->mtu + ETH_HLEN + ETH_FCS_LEN + 2 * VLAN_HLEN;
+	u32 max = adapter->netdev->mtu + IGBX_RX_FRAME_OVERHEAD;
 
 	igbx_wr32(&adapter->hw, IGBX_RLPML, FIELD_PREP(IGBX_RLPML_LEN, max));
 }

@@ -45,6 +45,8 @@
 #define IGBX_RX_BUF_LEN		SZ_2K
 #define IGBX_RX_REFILL_BATCH	16	/* descriptors per RDT write */
 #define IGBX_MAX_MTU		9216
+/* a received frame's bytes beyond the MTU: header, two VLAN tags, FCS */
+#define IGBX_RX_FRAME_OVERHEAD	(ETH_HLEN + 2 * VLAN_HLEN + ETH_FCS_LEN)
 
 /* Transmit: stop a queue when a worst-case frame may no longer fit. */
 #define IGBX_TX_DESC_NEEDED	(MAX_SKB_FRAGS + 4)
@@ -81,7 +83,10 @@ struct igbx_tx_buffer {
  * @csum_err: received frames the device found a checksum error in
  * @alloc_fail: buffer or skb allocations that failed
  * @restarts: times a TX queue was stopped for lack of descriptors
- * @len_err: receive descriptors whose length exceeded the buffer
+ * @len_err: receive descriptors whose length exceeded the buffer, or
+ *	frames whose descriptor chain ran past the largest frame the port
+ *	accepts (no end-of-packet where there must be one)
+ * @dma_err: transmit buffers that could not be DMA-mapped
  */
 struct igbx_ring_stats {
 	u64 packets;
@@ -91,6 +96,7 @@ struct igbx_ring_stats {
 	u64 alloc_fail;
 	u64 restarts;
 	u64 len_err;
+	u64 dma_err;
 };
 
 /**
@@ -191,6 +197,7 @@ struct igbx_q_vector {
  * @xontxc: XON frames sent
  * @xoffrxc: XOFF frames received
  * @xofftxc: XOFF frames sent
+ * @fcruc: flow-control frames received with an opcode other than pause
  * @gorc: good octets received
  * @gotc: good octets sent
  * @bprc: broadcast received
@@ -218,6 +225,7 @@ struct igbx_hw_stats {
 	u64 xontxc;
 	u64 xoffrxc;
 	u64 xofftxc;
+	u64 fcruc;
 	u64 gorc;
 	u64 gotc;
 	u64 bprc;
@@ -237,9 +245,12 @@ struct igbx_hw_stats {
  * @lan_id: port number within the controller (STATUS.LAN_ID)
  * @phy_id: PHY identifier (PHY registers 2 and 3)
  * @perm_addr: MAC address read from the NVM
+ * @bus_error: debugfs fault knob: reads return all-ones, as from a device
+ *	that has left the bus
  */
 struct igbx_hw {
 	u8 __iomem *hw_addr;
+	bool bus_error;
 	struct device *dev;
 	u16 device_id;
 	u8 lan_id;
@@ -312,6 +323,11 @@ struct igbx_link {
  * @rss_key: RSS hash key
  * @rss_indir: RSS indirection table
  * @fault_rx_alloc: debugfs fault knob: RX buffer allocations left to fail
+ * @fault_tx_map: debugfs fault knob: TX DMA mappings left to fail
+ * @fault_rx_bad_len: debugfs fault knob: RX descriptors left to read with a
+ *	length larger than the buffer
+ * @fault_rx_no_eop: debugfs fault knob: RX descriptors left to read with
+ *	end-of-packet cleared
  * @test_irqs: interrupts seen by the self-test
  * @restarts: resets done by @reset_task
  * @debugfs: debugfs directory
@@ -350,6 +366,9 @@ struct igbx_adapter {
 	u8 rss_key[IGBX_RSS_KEY_SIZE];
 	u8 rss_indir[IGBX_RETA_ENTRIES];
 	atomic_t fault_rx_alloc;
+	atomic_t fault_tx_map;
+	atomic_t fault_rx_bad_len;
+	atomic_t fault_rx_no_eop;
 	atomic_t test_irqs;
 	u64 restarts;
 	struct dentry *debugfs;
@@ -376,7 +395,7 @@ static inline u32 igbx_rd32(struct igbx_hw *hw, u32 reg)
 	if (unlikely(!base))
 		return ~0U;
 	val = readl(base + reg);
-	if (unlikely(val == ~0U))
+	if (unlikely(val == ~0U || READ_ONCE(hw->bus_error)))
 		return igbx_rd32_slow(hw, reg);
 	return val;
 }
@@ -393,6 +412,13 @@ static inline void igbx_wr32(struct igbx_hw *hw, u32 reg, u32 val)
 static inline void igbx_flush(struct igbx_hw *hw)
 {
 	igbx_rd32(hw, IGBX_STATUS);
+}
+
+/* A debugfs fault knob: true while it has injections left (uses one). */
+static inline bool igbx_fault(atomic_t *knob)
+{
+	return IS_ENABLED(CONFIG_DEBUG_FS) && unlikely(atomic_read(knob) > 0) &&
+	       atomic_dec_if_positive(knob) >= 0;
 }
 
 /* hw.c */

@@ -241,6 +241,12 @@ void igbx_down(struct igbx_adapter *adapter)
 		napi_disable(&adapter->q_vector[v]->napi);
 		cancel_work_sync(&adapter->q_vector[v]->dim.work);
 	}
+	/*
+	 * A poll that was already running may have woken a queue; with NAPI
+	 * off nothing can any more, so stop them for good before the rings
+	 * go.
+	 */
+	netif_tx_disable(netdev);
 	igbx_napi_link(adapter, false);
 	igbx_rings_clean(adapter);
 	adapter->link = (struct igbx_link){ .speed = SPEED_UNKNOWN,

@@ -92,7 +92,6 @@ static int igbx_probe(struct pci_dev *pdev, const struct pci_device_id *ent)
 		dev_err(&pdev->dev, "cannot map BAR0 (%d)\n", err);
 		return err;
 	}
-	pci_set_master(pdev);
 
 	netdev = alloc_etherdev_mq(sizeof(*adapter), IGBX_MAX_QPAIRS);
 	if (!netdev)
@@ -121,9 +120,15 @@ static int igbx_probe(struct pci_dev *pdev, const struct pci_device_id *ent)
 	err = igbx_check_media(hw);
 	if (err)
 		goto err_free_netdev;
+	/*
+	 * Reset before enabling bus mastering: a device that was never
+	 * stopped (a driver that lost it, a wedged function brought back by
+	 * a rescan) may still hold enabled rings pointing at freed memory.
+	 */
 	err = igbx_hw_reset(hw);
 	if (err)
 		goto err_free_netdev;
+	pci_set_master(pdev);
 	igbx_init_mac_addr(adapter);
 	err = igbx_phy_init(hw);
 	if (err)
@@ -164,6 +169,12 @@ static void igbx_remove(struct pci_dev *pdev)
 	struct igbx_adapter *adapter = pci_get_drvdata(pdev);
 
 	igbx_debugfs_exit(adapter);
+	/*
+	 * The device may no longer take register writes (gone, or wedged
+	 * and answering zeros): cut its DMA at the bus before the rings it
+	 * could still write to are freed.
+	 */
+	pci_clear_master(pdev);
 	igbx_netdev_unregister(adapter);
 	igbx_service_stop(adapter);
 	igbx_q_vectors_free(adapter);

@@ -46,6 +46,7 @@ void igbx_hw_stats_update(struct igbx_adapter *adapter)
 	igbx_acc(hw, IGBX_XONTXC, &s->xontxc);
 	igbx_acc(hw, IGBX_XOFFRXC, &s->xoffrxc);
 	igbx_acc(hw, IGBX_XOFFTXC, &s->xofftxc);
+	igbx_acc(hw, IGBX_FCRUC, &s->fcruc);
 	/* 64-bit octet counters: the low half first, which latches the high */
 	igbx_acc(hw, IGBX_GORCL, &s->gorc);
 	s->gorc += (u64)igbx_rd32(hw, IGBX_GORCH) << 32;

@@ -283,6 +283,8 @@ netdev_tx_t igbx_xmit_frame(struct sk_buff *skb, struct net_device *netdev)
 	cmd = FIELD_PREP(IGBX_TXD_DTYP, IGBX_TXD_DTYP_DATA) |
 	      IGBX_TXD_CMD_DEXT | IGBX_TXD_CMD_IFCS | off.cmd;
 
+	if (igbx_fault(&adapter->fault_tx_map))
+		goto unmap;
 	dma = dma_map_single(ring->dev, skb->data, skb_headlen(skb),
 			     DMA_TO_DEVICE);
 	if (dma_mapping_error(ring->dev, dma))
@@ -299,6 +301,8 @@ netdev_tx_t igbx_xmit_frame(struct sk_buff *skb, struct net_device *netdev)
 
 		if (!len)
 			continue;
+		if (igbx_fault(&adapter->fault_tx_map))
+			goto unmap;
 		dma = skb_frag_dma_map(ring->dev, frag, 0, len, DMA_TO_DEVICE);
 		if (dma_mapping_error(ring->dev, dma))
 			goto unmap;
@@ -330,6 +334,7 @@ netdev_tx_t igbx_xmit_frame(struct sk_buff *skb, struct net_device *netdev)
 unmap:
 	for (; first_i != i; first_i = igbx_next(ring, first_i))
 		igbx_tx_unmap(ring, &ring->tx_buf[first_i]);
+	igbx_ring_stat_add(ring, &ring->stats.dma_err, 1);
 drop:
 	dev_kfree_skb_any(skb);
 	igbx_ring_stat_add(ring, &ring->stats.drops, 1);
@@ -385,8 +390,11 @@ static bool igbx_clean_tx(struct igbx_ring *ring, int napi_budget)
 		u64_stats_update_end(&ring->syncp);
 	}
 	txq = netdev_get_tx_queue(ring->netdev, ring->index);
-	netif_txq_completed_wake(txq, pkts, bytes, igbx_desc_unused(ring),
-				 IGBX_TX_WAKE_THRESH);
+	/* Never wake a queue igbx_down() stopped: its ring may be going away. */
+	__netif_txq_completed_wake(txq, pkts, bytes, igbx_desc_unused(ring),
+				   IGBX_TX_WAKE_THRESH,
+				   test_bit(IGBX_STATE_DOWN,
+					    ring->q_vector->adapter->state));
 	return budget > 0;
 }
 
@@ -429,8 +437,7 @@ void igbx_rx_refill(struct igbx_ring *ring, u16 count)
 	struct page *page;
 
 	while (count--) {
-		if (unlikely(atomic_read(&adapter->fault_rx_alloc) > 0) &&
-		    atomic_dec_if_positive(&adapter->fault_rx_alloc) >= 0)
+		if (igbx_fault(&adapter->fault_rx_alloc))
 			page = NULL;
 		else
 			page = page_pool_dev_alloc_pages(ring->pp);
@@ -515,11 +522,21 @@ static struct sk_buff *igbx_rx_buffer(struct igbx_ring *ring,
 		__skb_put(skb, len);
 		return skb;
 	}
-	if (unlikely(skb_shinfo(skb)->nr_frags >= MAX_SKB_FRAGS))
-		return NULL;
 	skb_add_rx_frag(skb, skb_shinfo(skb)->nr_frags, page,
 			IGBX_RX_HEADROOM, len, PAGE_SIZE);
 	return skb;
+}
+
+/*
+ * debugfs fault knobs: make the device seem to write garbage, a length
+ * larger than the buffer or a missing end-of-packet.  True when EOP is to
+ * be cleared.
+ */
+static bool igbx_rx_fault(struct igbx_adapter *adapter, unsigned int *len)
+{
+	if (igbx_fault(&adapter->fault_rx_bad_len))
+		*len = U16_MAX;
+	return igbx_fault(&adapter->fault_rx_no_eop);
 }
 
 static int igbx_clean_rx(struct igbx_ring *ring, int budget)
@@ -549,12 +566,23 @@ static int igbx_clean_rx(struct igbx_ring *ring, int budget)
 		dma_rmb();
 
 		len = le16_to_cpu(desc->wb.length);
+		if (unlikely(igbx_rx_fault(ring->q_vector->adapter, &len)))
+			status &= ~IGBX_RXD_STAT_EOP;
 		page = ring->rx_page[i];
 		ring->rx_page[i] = NULL;
 		i = igbx_next(ring, i);
 		cleaned++;
 
-		if (unlikely(len > IGBX_RX_BUF_LEN)) {
+		/*
+		 * Trust nothing the device wrote: a buffer overrun, or a
+		 * frame chained past the largest the port accepts (or past
+		 * what an skb holds) because end-of-packet never came.
+		 */
+		if (unlikely(len > IGBX_RX_BUF_LEN ||
+			     (skb && !ring->rx_discard &&
+			      (skb_shinfo(skb)->nr_frags >= MAX_SKB_FRAGS ||
+			       skb->len + len > ring->netdev->mtu +
+						IGBX_RX_FRAME_OVERHEAD)))) {
 			len_err++;
 			ring->rx_discard = true;
 		}

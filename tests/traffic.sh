@@ -127,9 +127,15 @@ groups_ok() {
 	out=$(ethtool -S "$IF" --groups eth-mac rmon) || return 1
 	echo "$out" | grep -Eq "FramesReceivedOK: [1-9]" &&
 		echo "$out" | grep -Eq "OctetsTransmittedOK: [1-9]" &&
-		echo "$out" | grep -Eq "etherStatsPkts1024to1522Octets: [1-9]"
+		echo "$out" | grep -Eq "etherStatsPkts1024to1522Octets: [1-9]" ||
+		return 1
+	# no pause or symbol errors here, but the groups must be reported
+	out=$(ethtool -S "$IF" --groups eth-ctrl eth-phy) || return 1
+	echo "$out" | grep -Eq "MACControlFramesReceived: [0-9]" &&
+		echo "$out" | grep -Eq "UnsupportedOpcodesReceived: [0-9]" &&
+		echo "$out" | grep -Eq "SymbolErrorDuringCarrier: [0-9]"
 }
-check "structured stats: eth-mac and rmon groups count the traffic" groups_ok
+check "structured stats: eth-mac/rmon count the traffic, eth-ctrl/eth-phy reported" groups_ok
 check "no port reset and no hang during traffic" \
 	test "$(ethtool_stat "$IF" port_resets)" -eq 0
 no_splat() { ! dmesg_splats_since traffic; }
