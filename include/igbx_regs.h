@@ -40,8 +40,22 @@
 #define   IGBX_STATUS_GIO_MASTER_ENABLE	BIT(19)
 
 #define IGBX_EECD			0x00010	/* EEPROM/Flash Control */
+#define   IGBX_EECD_SK			BIT(0)	/* SPI clock */
+#define   IGBX_EECD_CS			BIT(1)	/* SPI chip select (1: deselected) */
+#define   IGBX_EECD_DI			BIT(2)	/* SPI data to the NVM */
+#define   IGBX_EECD_DO			BIT(3)	/* SPI data from the NVM */
+#define   IGBX_EECD_REQ			BIT(6)	/* software asks for the pins */
+#define   IGBX_EECD_GNT			BIT(7)	/* ... and gets them */
 #define   IGBX_EECD_PRES		BIT(8)	/* NVM present */
 #define   IGBX_EECD_AUTO_RD		BIT(9)	/* NVM auto-read done */
+#define   IGBX_EECD_ADDR_BITS		BIT(10)	/* 16-bit (1) or 8-bit SPI address */
+
+/* SPI EEPROM commands and status (serial EEPROM parts the datasheet lists) */
+#define IGBX_SPI_WRITE			0x02
+#define IGBX_SPI_RDSR			0x05	/* read status register */
+#define IGBX_SPI_WREN			0x06	/* write enable */
+#define IGBX_SPI_A8			0x08	/* 9th address bit, 8-bit parts */
+#define   IGBX_SPI_SR_BUSY		BIT(0)	/* write cycle in progress */
 
 #define IGBX_EERD			0x00014	/* EEPROM Read */
 #define   IGBX_EERD_START		BIT(0)

@@ -666,6 +666,52 @@ static int igbx_get_eeprom(struct net_device *netdev,
 	return err;
 }
 
+/*
+ * ethtool -E: bytes into whole words (the edge words read first), written
+ * with the checksum kept right.  The magic must name this device, as -e
+ * reports it, so that a dump is not written to the wrong kind of NIC.
+ */
+static int igbx_set_eeprom(struct net_device *netdev,
+			   struct ethtool_eeprom *ee, u8 *bytes)
+{
+	struct igbx_adapter *adapter = netdev_priv(netdev);
+	u32 magic = adapter->pdev->vendor | (u32)adapter->pdev->device << 16;
+	u16 first, last, n, *words;
+	unsigned int i;
+	int err;
+
+	if (ee->magic != magic) {
+		netdev_err(netdev, "NVM write refused: magic %#x is not this device's %#x\n",
+			   ee->magic, magic);
+		return -EINVAL;
+	}
+	if (!ee->len || ee->offset >= IGBX_NVM_WORDS * 2 ||
+	    ee->len > IGBX_NVM_WORDS * 2 - ee->offset)
+		return -EINVAL;
+
+	first = ee->offset / 2;
+	last = (ee->offset + ee->len - 1) / 2;
+	n = last - first + 1;
+	words = kmalloc_array(n, sizeof(*words), GFP_KERNEL);
+	if (!words)
+		return -ENOMEM;
+	err = igbx_nvm_read(&adapter->hw, first, n, words);
+	if (err)
+		goto out;
+	for (i = 0; i < n; i++)
+		cpu_to_le16s(&words[i]);
+	memcpy((u8 *)words + (ee->offset & 1), bytes, ee->len);
+	for (i = 0; i < n; i++)
+		le16_to_cpus(&words[i]);
+	err = igbx_nvm_write(&adapter->hw, first, n, words);
+	if (err)
+		netdev_err(netdev, "NVM write of words %#x..%#x failed (%d)\n",
+			   first, last, err);
+out:
+	kfree(words);
+	return err;
+}
+
 /* --- RSS ----------------------------------------------------------------- */
 
 static u32 igbx_get_rxfh_indir_size(struct net_device *netdev)
@@ -838,6 +884,7 @@ static const struct ethtool_ops igbx_ethtool_ops = {
 	.get_regs		= igbx_get_regs,
 	.get_eeprom_len		= igbx_get_eeprom_len,
 	.get_eeprom		= igbx_get_eeprom,
+	.set_eeprom		= igbx_set_eeprom,
 	.get_rxfh_indir_size	= igbx_get_rxfh_indir_size,
 	.get_rxfh_key_size	= igbx_get_rxfh_key_size,
 	.get_rxfh		= igbx_rxfh_get_op,

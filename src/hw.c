@@ -281,6 +281,190 @@ int igbx_nvm_validate_checksum(struct igbx_hw *hw)
 	return sum == IGBX_NVM_CHECKSUM_SUM ? 0 : -EIO;
 }
 
+/* --- NVM write: SPI through EECD (datasheet 3.3, 8.2.2) ------------------
+ * The 82576 has no register that writes the NVM: software takes the SPI
+ * pins (EECD.REQ/GNT) and clocks commands out itself.
+ */
+
+#define IGBX_EECD_GNT_US	10000	/* hardware hands over the pins */
+#define IGBX_SPI_READY_US	10000	/* an EEPROM write cycle (5 ms typ.) */
+
+static void igbx_spi_pins(struct igbx_hw *hw, u32 eecd)
+{
+	igbx_wr32(hw, IGBX_EECD, eecd);
+	igbx_flush(hw);
+	udelay(1);	/* well above the parts' minimum clock phases */
+}
+
+static void igbx_spi_out(struct igbx_hw *hw, u32 *eecd, u32 val,
+			 unsigned int bits)
+{
+	while (bits--) {
+		if (val & BIT(bits))
+			*eecd |= IGBX_EECD_DI;
+		else
+			*eecd &= ~IGBX_EECD_DI;
+		igbx_spi_pins(hw, *eecd);
+		igbx_spi_pins(hw, *eecd | IGBX_EECD_SK);
+		igbx_spi_pins(hw, *eecd);
+	}
+	*eecd &= ~IGBX_EECD_DI;
+	igbx_spi_pins(hw, *eecd);
+}
+
+static u8 igbx_spi_in8(struct igbx_hw *hw, u32 *eecd)
+{
+	unsigned int bits = 8;
+	u8 val = 0;
+
+	while (bits--) {
+		igbx_spi_pins(hw, *eecd | IGBX_EECD_SK);
+		val <<= 1;
+		if (igbx_rd32(hw, IGBX_EECD) & IGBX_EECD_DO)
+			val |= 1;
+		igbx_spi_pins(hw, *eecd);
+	}
+	return val;
+}
+
+/* Deselect and select the part again: ends the current command. */
+static void igbx_spi_standby(struct igbx_hw *hw, u32 *eecd)
+{
+	igbx_spi_pins(hw, *eecd | IGBX_EECD_CS);
+	igbx_spi_pins(hw, *eecd);
+}
+
+static int igbx_spi_wait_ready(struct igbx_hw *hw, u32 *eecd)
+{
+	unsigned int us;
+
+	for (us = 0; us < IGBX_SPI_READY_US; us += 10) {
+		igbx_spi_out(hw, eecd, IGBX_SPI_RDSR, 8);
+		if (!(igbx_spi_in8(hw, eecd) & IGBX_SPI_SR_BUSY)) {
+			igbx_spi_standby(hw, eecd);
+			return 0;
+		}
+		igbx_spi_standby(hw, eecd);
+		usleep_range(10, 20);
+	}
+	return igbx_removed(hw) ? -ENODEV : -ETIMEDOUT;
+}
+
+/* Take the SPI pins from the hardware: REQ until GNT, part selected. */
+static int igbx_spi_acquire(struct igbx_hw *hw, u32 *eecd)
+{
+	int err;
+
+	*eecd = igbx_rd32(hw, IGBX_EECD) | IGBX_EECD_REQ;
+	igbx_wr32(hw, IGBX_EECD, *eecd);
+	err = igbx_wait(hw, IGBX_EECD, IGBX_EECD_GNT, IGBX_EECD_GNT,
+			IGBX_EECD_GNT_US, NULL);
+	if (err) {
+		igbx_wr32(hw, IGBX_EECD, *eecd & ~IGBX_EECD_REQ);
+		if (err != -ENODEV)
+			dev_err(hw->dev, "NVM: the device did not grant software access to the SPI pins (EECD %#x)\n",
+				igbx_rd32(hw, IGBX_EECD));
+		return err == -ENODEV ? err : -EBUSY;
+	}
+	*eecd &= ~(IGBX_EECD_CS | IGBX_EECD_SK | IGBX_EECD_DI);
+	igbx_spi_pins(hw, *eecd);
+	return 0;
+}
+
+static void igbx_spi_release(struct igbx_hw *hw, u32 eecd)
+{
+	igbx_spi_pins(hw, (eecd | IGBX_EECD_CS) & ~IGBX_EECD_SK);
+	igbx_wr32(hw, IGBX_EECD, (eecd | IGBX_EECD_CS) & ~IGBX_EECD_REQ);
+}
+
+/* Write @count words at @offset, page by page, with the pins held. */
+static int igbx_spi_write(struct igbx_hw *hw, u32 *eecd, u16 offset,
+			  u16 count, const u16 *data)
+{
+	unsigned int abits = *eecd & IGBX_EECD_ADDR_BITS ? 16 : 8;
+	unsigned int page = abits == 16 ? 32 : 8;	/* bytes */
+	int err;
+
+	while (count) {
+		u32 byte = offset * 2;
+		u8 op = IGBX_SPI_WRITE;
+
+		err = igbx_spi_wait_ready(hw, eecd);
+		if (err)
+			return err;
+		igbx_spi_out(hw, eecd, IGBX_SPI_WREN, 8);
+		igbx_spi_standby(hw, eecd);
+		if (abits == 8 && byte >= 256)
+			op |= IGBX_SPI_A8;
+		igbx_spi_out(hw, eecd, op, 8);
+		igbx_spi_out(hw, eecd, byte, abits);
+		/* Words go out low byte first; a page write stops at the edge. */
+		do {
+			igbx_spi_out(hw, eecd, swab16(*data), 16);
+			data++;
+			offset++;
+			count--;
+		} while (count && (offset * 2) % page);
+		igbx_spi_standby(hw, eecd);
+	}
+	return igbx_spi_wait_ready(hw, eecd);
+}
+
+/**
+ * igbx_nvm_write() - write words to the NVM and keep its checksum right
+ * @hw: device
+ * @offset: first word
+ * @count: number of words
+ * @data: the words
+ *
+ * When the range touches the checksummed section (words 0..0x3F), word 0x3F
+ * is rewritten so that the section adds up to 0xBABA again.
+ *
+ * Return: 0 or a negative errno (-EINVAL for a range outside the NVM,
+ * -EBUSY when the device does not hand over the SPI pins).
+ */
+int igbx_nvm_write(struct igbx_hw *hw, u16 offset, u16 count, const u16 *data)
+{
+	u16 words[IGBX_NVM_CHECKSUM_LAST], sum = 0;
+	u32 eecd;
+	int err, i;
+
+	if (offset >= IGBX_NVM_WORDS || !count ||
+	    count > IGBX_NVM_WORDS - offset)
+		return -EINVAL;
+
+	err = igbx_swfw_get(hw, IGBX_SWFW_EEP);
+	if (err)
+		return err;
+	err = igbx_spi_acquire(hw, &eecd);
+	if (!err) {
+		err = igbx_spi_write(hw, &eecd, offset, count, data);
+		igbx_spi_release(hw, eecd);
+	}
+	igbx_swfw_put(hw, IGBX_SWFW_EEP);
+	if (err || offset > IGBX_NVM_CHECKSUM_LAST)
+		return err;
+
+	/* EERD reads what was written; then the checksum word. */
+	err = igbx_nvm_read(hw, 0, ARRAY_SIZE(words), words);
+	if (err)
+		return err;
+	for (i = 0; i < ARRAY_SIZE(words); i++)
+		sum += words[i];
+	sum = IGBX_NVM_CHECKSUM_SUM - sum;
+
+	err = igbx_swfw_get(hw, IGBX_SWFW_EEP);
+	if (err)
+		return err;
+	err = igbx_spi_acquire(hw, &eecd);
+	if (!err) {
+		err = igbx_spi_write(hw, &eecd, IGBX_NVM_CHECKSUM_LAST, 1, &sum);
+		igbx_spi_release(hw, eecd);
+	}
+	igbx_swfw_put(hw, IGBX_SWFW_EEP);
+	return err;
+}
+
 /**
  * igbx_read_mac_addr() - read this port's MAC address from the NVM
  * @hw: device

@@ -425,6 +425,7 @@ static inline bool igbx_fault(atomic_t *knob)
 int igbx_hw_reset(struct igbx_hw *hw);
 int igbx_nvm_read(struct igbx_hw *hw, u16 offset, u16 count, u16 *data);
 int igbx_nvm_validate_checksum(struct igbx_hw *hw);
+int igbx_nvm_write(struct igbx_hw *hw, u16 offset, u16 count, const u16 *data);
 int igbx_read_mac_addr(struct igbx_hw *hw);
 void igbx_rar_set(struct igbx_hw *hw, const u8 *addr, unsigned int index);
 int igbx_phy_read(struct igbx_hw *hw, u32 reg, u16 *val);

@@ -6,7 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 
 ktap_print_header
-ktap_set_plan 32
+ktap_set_plan 34
 dmesg_mark config
 
 if ! igbx_setup; then
@@ -41,6 +41,35 @@ check "ethtool -d: documented layout, CTRL.SLU and STATUS.LU set" dump_ok
 check "ethtool -e: NVM bytes 0-5 are the MAC address" \
 	sh -c "ethtool -e $IF offset 0 length 6 raw on | od -An -tx1 | tr -s ' ' |
 	       sed 's/^ //; s/ /:/g' | grep -qx '$IGBX_MAC'"
+
+# ethtool -E: the magic must name the device; a write of the byte already
+# there either succeeds and leaves the NVM as it was (hardware), or is
+# refused because the device does not hand software the SPI pins (QEMU
+# models no SPI NVM) - never a corrupted NVM.
+nvm() { ethtool -e "$IF" raw on | od -An -tx1 | tr -d ' \n'; }
+magic=$(printf '%#x' $(( $(cat "/sys/class/net/$IF/device/device") << 16 |
+			 $(cat "/sys/class/net/$IF/device/vendor") )))
+nvm0=$(nvm)
+dmesg_mark config-nvm
+bad_magic() {
+	ethtool_fails -E "$IF" magic 0x12345678 offset 0x10 value 0 &&
+		dmesg_since config-nvm | grep -q 'NVM write refused: magic'
+}
+check "ethtool -E: a wrong magic is refused with a message" bad_magic
+same_byte() {
+	local b
+
+	b=$(ethtool -e "$IF" offset 0x10 length 1 raw on | od -An -tu1 | tr -d ' ')
+	if ethtool -E "$IF" magic "$magic" offset 0x10 value "$b" >/dev/null 2>&1; then
+		ktap_print_msg "ethtool -E: written"
+	else
+		dmesg_since config-nvm | grep -q 'did not grant software access' ||
+			return 1
+		ktap_print_msg "ethtool -E: the device did not grant the SPI pins (QEMU)"
+	fi
+	[ "$(nvm)" = "$nvm0" ]
+}
+check "ethtool -E: rewriting a byte leaves the NVM and its checksum as they were" same_byte
 
 # --- rings
 rings_set() {

@@ -100,6 +100,10 @@ dmesg_mark() {
 	echo "igbx-test: mark $1" >/dev/kmsg
 }
 
+dmesg_since() {
+	dmesg | sed -n "/igbx-test: mark $1\$/,\$p"
+}
+
 dmesg_splats_since() {
 	dmesg | sed -n "/igbx-test: mark $1\$/,\$p" |
 		grep -E 'BUG:|WARNING:|Oops|general protection|list_del corruption|refcount_t|DMA-API|igbx.*[Tt]imeout'

@@ -280,10 +280,6 @@ igbx_ifname_present() {
 	[ -n "$(igbx_ifname)" ]
 }
 
-dmesg_since() {
-	dmesg | sed -n "/igbx-test: mark $1\$/,\$p"
-}
-
 # RX buffer allocation failing for bursts while the peer sends.
 sc_rxfail() {
 	local i f0 f1
