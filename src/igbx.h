@@ -44,6 +44,7 @@
 #define IGBX_RX_HEADROOM	(NET_SKB_PAD + NET_IP_ALIGN)
 #define IGBX_RX_BUF_LEN		SZ_2K
 #define IGBX_RX_REFILL_BATCH	16	/* descriptors per RDT write */
+#define IGBX_PP_POOL_MAX	16384	/* page_pool recycle ring, pages */
 #define IGBX_MAX_MTU		9216
 /* a received frame's bytes beyond the MTU: header, two VLAN tags, FCS */
 #define IGBX_RX_FRAME_OVERHEAD	(ETH_HLEN + 2 * VLAN_HLEN + ETH_FCS_LEN)
@@ -449,8 +450,14 @@ void igbx_rings_free(struct igbx_adapter *adapter);
 void igbx_rings_configure(struct igbx_adapter *adapter);
 void igbx_rings_disable(struct igbx_adapter *adapter);
 void igbx_rings_clean(struct igbx_adapter *adapter);
+struct igbx_q_vector *igbx_q_vector_create(struct igbx_adapter *adapter,
+					   unsigned int v);
+void igbx_q_vector_destroy(struct igbx_q_vector *qv);
 int igbx_q_vectors_alloc(struct igbx_adapter *adapter);
 void igbx_q_vectors_free(struct igbx_adapter *adapter);
+int igbx_q_vector_rings_alloc(struct igbx_q_vector *qv, u32 tx_count,
+			      u32 rx_count);
+void igbx_q_vector_rings_free(struct igbx_q_vector *qv);
 
 int igbx_rings_resize(struct igbx_adapter *adapter, u32 tx_count,
 		      u32 rx_count);
@@ -513,6 +520,8 @@ int igbx_irq_alloc(struct igbx_adapter *adapter);
 void igbx_irq_free(struct igbx_adapter *adapter);
 int igbx_irq_request(struct igbx_adapter *adapter);
 void igbx_irq_release(struct igbx_adapter *adapter);
+int igbx_irq_request_qv(struct igbx_q_vector *qv);
+void igbx_irq_release_qv(struct igbx_q_vector *qv);
 void igbx_irq_enable(struct igbx_adapter *adapter);
 void igbx_irq_disable(struct igbx_adapter *adapter);
 void igbx_irq_write_itr(struct igbx_q_vector *q_vector);

@@ -145,6 +145,44 @@ static int igbx_irq_request_line(struct igbx_adapter *adapter)
 }
 
 /**
+ * igbx_irq_request_qv() - install one queue-pair vector's MSI-X handler
+ * @qv: vector
+ *
+ * Return: 0 or a negative errno.
+ */
+int igbx_irq_request_qv(struct igbx_q_vector *qv)
+{
+	struct igbx_adapter *adapter = qv->adapter;
+	struct pci_dev *pdev = adapter->pdev;
+	int irq = pci_irq_vector(pdev, qv->v_idx), err;
+	unsigned int cpu;
+
+	snprintf(qv->name, sizeof(qv->name), "%s-TxRx-%u",
+		 adapter->netdev->name, qv->rx.index);
+	err = request_irq(irq, igbx_queue_irq, 0, qv->name, qv);
+	if (err) {
+		netdev_err(adapter->netdev, "cannot request IRQ %d (%d)\n", irq,
+			   err);
+		return err;
+	}
+	cpu = cpumask_local_spread(qv->rx.index, dev_to_node(&pdev->dev));
+	irq_update_affinity_hint(irq, get_cpu_mask(cpu));
+	return 0;
+}
+
+/**
+ * igbx_irq_release_qv() - remove one queue-pair vector's MSI-X handler
+ * @qv: vector
+ */
+void igbx_irq_release_qv(struct igbx_q_vector *qv)
+{
+	int irq = pci_irq_vector(qv->adapter->pdev, qv->v_idx);
+
+	irq_update_affinity_hint(irq, NULL);
+	free_irq(irq, qv);
+}
+
+/**
  * igbx_irq_request() - install the interrupt handlers
  * @adapter: port
  *
@@ -154,8 +192,7 @@ int igbx_irq_request(struct igbx_adapter *adapter)
 {
 	struct net_device *netdev = adapter->netdev;
 	struct pci_dev *pdev = adapter->pdev;
-	struct igbx_q_vector *qv;
-	unsigned int v, cpu;
+	unsigned int v;
 	int irq, err;
 
 	if (adapter->irq_mode != IGBX_IRQ_MSIX)
@@ -171,27 +208,15 @@ int igbx_irq_request(struct igbx_adapter *adapter)
 	}
 
 	for (v = 0; v < adapter->num_qp; v++) {
-		qv = adapter->q_vector[v];
-		irq = pci_irq_vector(pdev, qv->v_idx);
-		snprintf(qv->name, sizeof(qv->name), "%s-TxRx-%u",
-			 netdev->name, v);
-		err = request_irq(irq, igbx_queue_irq, 0, qv->name, qv);
-		if (err) {
-			netdev_err(netdev, "cannot request IRQ %d (%d)\n", irq,
-				   err);
+		err = igbx_irq_request_qv(adapter->q_vector[v]);
+		if (err)
 			goto err_free;
-		}
-		cpu = cpumask_local_spread(v, dev_to_node(&pdev->dev));
-		irq_update_affinity_hint(irq, get_cpu_mask(cpu));
 	}
 	return 0;
 
 err_free:
-	while (v--) {
-		irq = pci_irq_vector(pdev, adapter->q_vector[v]->v_idx);
-		irq_update_affinity_hint(irq, NULL);
-		free_irq(irq, adapter->q_vector[v]);
-	}
+	while (v--)
+		igbx_irq_release_qv(adapter->q_vector[v]);
 	free_irq(pci_irq_vector(pdev, IGBX_MISC_VECTOR), adapter);
 	return err;
 }
@@ -204,17 +229,13 @@ void igbx_irq_release(struct igbx_adapter *adapter)
 {
 	struct pci_dev *pdev = adapter->pdev;
 	unsigned int v;
-	int irq;
 
 	if (adapter->irq_mode != IGBX_IRQ_MSIX) {
 		free_irq(pci_irq_vector(pdev, 0), adapter);
 		return;
 	}
-	for (v = 0; v < adapter->num_qp; v++) {
-		irq = pci_irq_vector(pdev, adapter->q_vector[v]->v_idx);
-		irq_update_affinity_hint(irq, NULL);
-		free_irq(irq, adapter->q_vector[v]);
-	}
+	for (v = 0; v < adapter->num_qp; v++)
+		igbx_irq_release_qv(adapter->q_vector[v]);
 	free_irq(pci_irq_vector(pdev, IGBX_MISC_VECTOR), adapter);
 }
 

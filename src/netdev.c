@@ -333,43 +333,93 @@ int igbx_stop(struct net_device *netdev)
 	return 0;
 }
 
+/* Undo what igbx_set_num_qp() prepared for one new queue pair. */
+static void igbx_qp_unprepare(struct igbx_q_vector *qv, bool rings, bool irq)
+{
+	if (irq)
+		igbx_irq_release_qv(qv);
+	if (rings)
+		igbx_q_vector_rings_free(qv);
+	igbx_q_vector_destroy(qv);
+}
+
 /**
  * igbx_set_num_qp() - change the number of queue pairs
  * @adapter: port
  * @n: queue pairs, within the MSI-X vectors allocated
  *
- * Closes and reopens a running port.  Called under RTNL.
+ * Prepare, then commit: the vectors, rings and IRQs that new queue pairs
+ * need are set up while the port keeps running on the old ones; only then
+ * is the port stopped, the pairs that go away freed, and the port started
+ * with the new count.  Called under RTNL.
  *
- * Return: 0 or a negative errno (the old count stays then).
+ * Return: 0 or a negative errno (nothing changed then).
  */
 int igbx_set_num_qp(struct igbx_adapter *adapter, unsigned int n)
 {
+	struct igbx_q_vector *add[IGBX_MAX_QPAIRS] = {};
 	struct net_device *netdev = adapter->netdev;
 	bool running = netif_running(netdev);
-	unsigned int old = adapter->num_qp;
+	unsigned int old = adapter->num_qp, v;
 	int err;
 
 	if (n == old)
 		return 0;
-	if (running)
-		igbx_stop(netdev);
-	igbx_q_vectors_free(adapter);
-	adapter->num_qp = n;
-	err = igbx_q_vectors_alloc(adapter);
-	if (err) {
-		adapter->num_qp = old;
-		if (igbx_q_vectors_alloc(adapter))
-			return err;	/* port stays closed */
-	}
-	netif_set_real_num_tx_queues(netdev, adapter->num_qp);
-	netif_set_real_num_rx_queues(netdev, adapter->num_qp);
-	igbx_rss_default(adapter);
-	if (running) {
-		int oerr = igbx_open(netdev);
 
-		if (oerr)
-			return oerr;
+	for (v = old; v < n; v++) {
+		add[v] = igbx_q_vector_create(adapter, v);
+		if (!add[v]) {
+			err = -ENOMEM;
+			goto err_unprepare;
+		}
+		if (!running)
+			continue;
+		err = igbx_q_vector_rings_alloc(add[v], adapter->tx_ring_count,
+						adapter->rx_ring_count);
+		if (err) {
+			igbx_qp_unprepare(add[v], false, false);
+			goto err_unprepare;
+		}
+		err = igbx_irq_request_qv(add[v]);
+		if (err) {
+			igbx_qp_unprepare(add[v], true, false);
+			goto err_unprepare;
+		}
 	}
+	/*
+	 * The stack's queue count changes with the port stopped: no frame
+	 * may be queued to a TX queue that has no ring yet.  If that fails,
+	 * the old pairs are all still there to restart.
+	 */
+	if (running)
+		igbx_down(adapter);
+	err = netif_set_real_num_queues(netdev, n, n);
+	if (err) {
+		if (running)
+			igbx_up(adapter);
+		goto err_unprepare;
+	}
+
+	/* Nothing can fail past this point. */
+	for (v = n; v < old; v++) {
+		struct igbx_q_vector *qv = adapter->q_vector[v];
+
+		WRITE_ONCE(adapter->q_vector[v], NULL);
+		igbx_qp_unprepare(qv, running, running);
+	}
+	for (v = old; v < n; v++)
+		adapter->q_vector[v] = add[v];
+	adapter->num_qp = n;
+	igbx_rss_default(adapter);
+	if (running)
+		igbx_up(adapter);
+	return 0;
+
+err_unprepare:
+	while (v-- > old)
+		igbx_qp_unprepare(add[v], running, running);
+	netdev_err(netdev, "cannot set up %u queue pairs (%d), keeping %u\n",
+		   n, err, old);
 	return err;
 }
 

@@ -11,6 +11,57 @@
 #define IGBX_QUEUE_ENABLE_US	10000	/* XDCTL.ENABLE takes effect */
 
 /**
+ * igbx_q_vector_create() - allocate one vector with its NAPI context
+ * @adapter: port with MSI-X vectors allocated
+ * @v: queue pair (and ring) index
+ *
+ * The rings get no memory here (igbx_q_vector_rings_alloc()).
+ *
+ * Return: the vector, or NULL.
+ */
+struct igbx_q_vector *igbx_q_vector_create(struct igbx_adapter *adapter,
+					   unsigned int v)
+{
+	struct net_device *netdev = adapter->netdev;
+	struct igbx_q_vector *qv;
+
+	qv = kzalloc(sizeof(*qv), GFP_KERNEL);
+	if (!qv)
+		return NULL;
+	qv->adapter = adapter;
+	qv->v_idx = adapter->irq_mode == IGBX_IRQ_MSIX ?
+		    IGBX_MISC_VECTOR + 1 + v : 0;
+	qv->usecs = adapter->coal_usecs;
+	qv->itr_us = adapter->coal_usecs;
+	qv->adaptive = adapter->coal_adaptive;
+	igbx_dim_init(qv);
+	qv->tx.q_vector = qv;
+	qv->rx.q_vector = qv;
+	qv->tx.netdev = netdev;
+	qv->rx.netdev = netdev;
+	qv->tx.dev = &adapter->pdev->dev;
+	qv->rx.dev = &adapter->pdev->dev;
+	qv->tx.index = v;
+	qv->rx.index = v;
+	u64_stats_init(&qv->tx.syncp);
+	u64_stats_init(&qv->rx.syncp);
+	netif_napi_add(netdev, &qv->napi, igbx_poll);
+	igbx_napi_set_irq(&qv->napi, pci_irq_vector(adapter->pdev, qv->v_idx));
+	return qv;
+}
+
+/**
+ * igbx_q_vector_destroy() - delete a vector's NAPI context and free it
+ * @qv: vector, no longer reachable from the adapter; freed after a grace
+ *	period (ndo_get_stats64 may be reading it)
+ */
+void igbx_q_vector_destroy(struct igbx_q_vector *qv)
+{
+	netif_napi_del(&qv->napi);
+	kfree_rcu(qv, rcu);
+}
+
+/**
  * igbx_q_vectors_alloc() - create one vector (NAPI + queue pair) per queue
  * @adapter: port with @num_qp set and MSI-X vectors allocated
  *
@@ -18,46 +69,21 @@
  */
 int igbx_q_vectors_alloc(struct igbx_adapter *adapter)
 {
-	struct net_device *netdev = adapter->netdev;
-	struct igbx_q_vector *qv;
 	unsigned int v;
 
 	for (v = 0; v < adapter->num_qp; v++) {
-		qv = kzalloc(sizeof(*qv), GFP_KERNEL);
-		if (!qv)
-			goto err_free;
-		qv->adapter = adapter;
-		qv->v_idx = adapter->irq_mode == IGBX_IRQ_MSIX ?
-			    IGBX_MISC_VECTOR + 1 + v : 0;
-		qv->usecs = adapter->coal_usecs;
-		qv->itr_us = adapter->coal_usecs;
-		qv->adaptive = adapter->coal_adaptive;
-		igbx_dim_init(qv);
-		qv->tx.q_vector = qv;
-		qv->rx.q_vector = qv;
-		qv->tx.netdev = netdev;
-		qv->rx.netdev = netdev;
-		qv->tx.dev = &adapter->pdev->dev;
-		qv->rx.dev = &adapter->pdev->dev;
-		qv->tx.index = v;
-		qv->rx.index = v;
-		u64_stats_init(&qv->tx.syncp);
-		u64_stats_init(&qv->rx.syncp);
-		netif_napi_add(netdev, &qv->napi, igbx_poll);
-		igbx_napi_set_irq(&qv->napi,
-				  pci_irq_vector(adapter->pdev, qv->v_idx));
-		adapter->q_vector[v] = qv;
+		adapter->q_vector[v] = igbx_q_vector_create(adapter, v);
+		if (!adapter->q_vector[v]) {
+			igbx_q_vectors_free(adapter);
+			return -ENOMEM;
+		}
 	}
 	return 0;
-
-err_free:
-	igbx_q_vectors_free(adapter);
-	return -ENOMEM;
 }
 
 /**
  * igbx_q_vectors_free() - delete the vectors' NAPI contexts and free them
- * @adapter: port; safe to call twice
+ * @adapter: port
  */
 void igbx_q_vectors_free(struct igbx_adapter *adapter)
 {
@@ -69,8 +95,7 @@ void igbx_q_vectors_free(struct igbx_adapter *adapter)
 		if (!qv)
 			continue;
 		WRITE_ONCE(adapter->q_vector[v], NULL);
-		netif_napi_del(&qv->napi);
-		kfree_rcu(qv, rcu);
+		igbx_q_vector_destroy(qv);
 	}
 }
 
@@ -116,7 +141,11 @@ static int igbx_rx_ring_alloc(struct igbx_ring *ring, u32 count)
 	struct page_pool_params pp = {
 		.flags		= PP_FLAG_DMA_MAP | PP_FLAG_DMA_SYNC_DEV,
 		.order		= 0,
-		.pool_size	= count,
+		/*
+		 * Room for the pages sockets hand back while the ring holds a
+		 * full set: recycled instead of freed and allocated again.
+		 */
+		.pool_size	= min_t(u32, 4 * count, IGBX_PP_POOL_MAX),
 		.nid		= dev_to_node(ring->dev),
 		.dev		= ring->dev,
 		.dma_dir	= DMA_FROM_DEVICE,
@@ -164,6 +193,38 @@ static void igbx_rx_ring_free(struct igbx_ring *ring)
 }
 
 /**
+ * igbx_q_vector_rings_alloc() - memory for one vector's TX and RX ring
+ * @qv: vector
+ * @tx_count: TX descriptors
+ * @rx_count: RX descriptors
+ *
+ * Return: 0 or -ENOMEM (nothing stays allocated then).
+ */
+int igbx_q_vector_rings_alloc(struct igbx_q_vector *qv, u32 tx_count,
+			      u32 rx_count)
+{
+	int err;
+
+	err = igbx_tx_ring_alloc(&qv->tx, tx_count);
+	if (err)
+		return err;
+	err = igbx_rx_ring_alloc(&qv->rx, rx_count);
+	if (err)
+		igbx_tx_ring_free(&qv->tx);
+	return err;
+}
+
+/**
+ * igbx_q_vector_rings_free() - free one vector's rings; safe to call twice
+ * @qv: vector
+ */
+void igbx_q_vector_rings_free(struct igbx_q_vector *qv)
+{
+	igbx_rx_ring_free(&qv->rx);
+	igbx_tx_ring_free(&qv->tx);
+}
+
+/**
  * igbx_rings_alloc() - allocate descriptor memory, buffers and page pools
  * @adapter: port
  *
@@ -175,21 +236,17 @@ int igbx_rings_alloc(struct igbx_adapter *adapter)
 	int err;
 
 	for (v = 0; v < adapter->num_qp; v++) {
-		struct igbx_q_vector *qv = adapter->q_vector[v];
-
-		err = igbx_tx_ring_alloc(&qv->tx, adapter->tx_ring_count);
-		if (err)
-			goto err_free;
-		err = igbx_rx_ring_alloc(&qv->rx, adapter->rx_ring_count);
-		if (err)
-			goto err_free;
+		err = igbx_q_vector_rings_alloc(adapter->q_vector[v],
+						adapter->tx_ring_count,
+						adapter->rx_ring_count);
+		if (err) {
+			netdev_err(adapter->netdev,
+				   "cannot allocate rings (%d)\n", err);
+			igbx_rings_free(adapter);
+			return err;
+		}
 	}
 	return 0;
-
-err_free:
-	netdev_err(adapter->netdev, "cannot allocate rings (%d)\n", err);
-	igbx_rings_free(adapter);
-	return err;
 }
 
 /**
@@ -200,10 +257,8 @@ void igbx_rings_free(struct igbx_adapter *adapter)
 {
 	unsigned int v;
 
-	for (v = 0; v < adapter->num_qp; v++) {
-		igbx_rx_ring_free(&adapter->q_vector[v]->rx);
-		igbx_tx_ring_free(&adapter->q_vector[v]->tx);
-	}
+	for (v = 0; v < adapter->num_qp; v++)
+		igbx_q_vector_rings_free(adapter->q_vector[v]);
 }
 
 /* Move a ring's memory (descriptors, buffers, pool) from @from to @to. */

@@ -111,7 +111,12 @@ void igbx_get_stats64(struct net_device *netdev,
 	}
 	rcu_read_unlock();
 
-	igbx_hw_stats_update(adapter);
+	/*
+	 * Device counters as the service task last folded them in (once a
+	 * second): this is called often, from any context, and
+	 * thirty register reads per call are not free.  ethtool -S and the
+	 * structured statistics read the device.
+	 */
 	spin_lock_irqsave(&adapter->stats_lock, flags);
 	stats->multicast = hs->mprc;
 	stats->collisions = hs->colc;
