@@ -201,6 +201,24 @@ ynl_netdev() {
 		--spec "$YNL_SRC/Documentation/netlink/specs/netdev.yaml" "$@"
 }
 
+# Run NET_RX softirq once on every CPU (a loopback ping pinned to it).  Freed
+# skbs are parked on the CPU that allocated them (skb_attempt_defer_free)
+# and only really freed when that CPU next runs net_rx_action: on an idle
+# CPU, pages of a page pool whose driver has gone can wait there for ever.
+softirq_kick() {
+	local c
+
+	for c in $(seq 0 $(($(nproc) - 1))); do
+		taskset -c "$c" ping -c 1 -W 1 127.0.0.1 >/dev/null 2>&1
+	done
+}
+
+# page_pools_drained: no page of any page pool lent out any more.
+page_pools_drained() {
+	softirq_kick
+	[ "$(page_pool_inflight)" = 0 ]
+}
+
 # Pages of all page pools still lent out (0 when none), from netlink.
 page_pool_inflight() {
 	ynl_netdev --dump page-pool-get --output-json 2>/dev/null |

@@ -42,8 +42,8 @@ check "no vectors of ours remain in /proc/interrupts" \
 # Pools are released asynchronously (deferred work, once every page is
 # back); each netlink probe costs seconds of python start-up under TCG.
 # A real leak never drains (the kernel warns after 60 s).
-pp_drained() { [ "$(page_pool_inflight)" = 0 ]; }
-if wait_for 30 pp_drained; then
+
+if wait_for 30 page_pools_drained; then
 	ktap_test_pass "no page_pool pages in flight after rmmod"
 else
 	ktap_print_msg "page pools still listed: $(ynl_netdev --dump page-pool-get 2>&1 | tr '\n' ' ')"
