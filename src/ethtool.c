@@ -225,67 +225,51 @@ static int igbx_set_pauseparam(struct net_device *netdev,
 static void igbx_get_pause_stats(struct net_device *netdev,
 				 struct ethtool_pause_stats *stats)
 {
-	struct igbx_adapter *adapter = netdev_priv(netdev);
-	unsigned long flags;
+	struct igbx_hw_stats hs;
 
-	igbx_hw_stats_update(adapter);
-	spin_lock_irqsave(&adapter->stats_lock, flags);
-	stats->tx_pause_frames = adapter->hw_stats.xofftxc +
-				 adapter->hw_stats.xontxc;
-	stats->rx_pause_frames = adapter->hw_stats.xoffrxc +
-				 adapter->hw_stats.xonrxc;
-	spin_unlock_irqrestore(&adapter->stats_lock, flags);
+	igbx_hw_stats_snapshot(netdev_priv(netdev), &hs);
+	stats->tx_pause_frames = hs.xofftxc + hs.xontxc;
+	stats->rx_pause_frames = hs.xoffrxc + hs.xonrxc;
 }
 
 static void igbx_get_eth_mac_stats(struct net_device *netdev,
 				   struct ethtool_eth_mac_stats *mac)
 {
-	struct igbx_adapter *adapter = netdev_priv(netdev);
-	struct igbx_hw_stats *hs = &adapter->hw_stats;
-	unsigned long flags;
+	struct igbx_hw_stats hs;
 
-	igbx_hw_stats_update(adapter);
-	spin_lock_irqsave(&adapter->stats_lock, flags);
-	mac->FramesTransmittedOK = hs->gptc;
-	mac->FramesReceivedOK = hs->gprc;
-	mac->FrameCheckSequenceErrors = hs->crcerrs;
-	mac->AlignmentErrors = hs->algnerrc;
-	mac->OctetsTransmittedOK = hs->gotc;
-	mac->OctetsReceivedOK = hs->gorc;
-	mac->MulticastFramesXmittedOK = hs->mptc;
-	mac->BroadcastFramesXmittedOK = hs->bptc;
-	mac->MulticastFramesReceivedOK = hs->mprc;
-	mac->BroadcastFramesReceivedOK = hs->bprc;
-	mac->FrameTooLongErrors = hs->roc;
-	spin_unlock_irqrestore(&adapter->stats_lock, flags);
+	igbx_hw_stats_snapshot(netdev_priv(netdev), &hs);
+	mac->FramesTransmittedOK = hs.gptc;
+	mac->FramesReceivedOK = hs.gprc;
+	mac->FrameCheckSequenceErrors = hs.crcerrs;
+	mac->AlignmentErrors = hs.algnerrc;
+	mac->OctetsTransmittedOK = hs.gotc;
+	mac->OctetsReceivedOK = hs.gorc;
+	mac->MulticastFramesXmittedOK = hs.mptc;
+	mac->BroadcastFramesXmittedOK = hs.bptc;
+	mac->MulticastFramesReceivedOK = hs.mprc;
+	mac->BroadcastFramesReceivedOK = hs.bprc;
+	mac->FrameTooLongErrors = hs.roc;
 }
 
 static void igbx_get_eth_ctrl_stats(struct net_device *netdev,
 				    struct ethtool_eth_ctrl_stats *ctrl)
 {
-	struct igbx_adapter *adapter = netdev_priv(netdev);
-	struct igbx_hw_stats *hs = &adapter->hw_stats;
-	unsigned long flags;
+	struct igbx_hw_stats hs;
 
-	igbx_hw_stats_update(adapter);
-	spin_lock_irqsave(&adapter->stats_lock, flags);
-	ctrl->MACControlFramesTransmitted = hs->xontxc + hs->xofftxc;
-	ctrl->MACControlFramesReceived = hs->xonrxc + hs->xoffrxc + hs->fcruc;
-	ctrl->UnsupportedOpcodesReceived = hs->fcruc;
-	spin_unlock_irqrestore(&adapter->stats_lock, flags);
+	igbx_hw_stats_snapshot(netdev_priv(netdev), &hs);
+	ctrl->MACControlFramesTransmitted = hs.xontxc + hs.xofftxc;
+	ctrl->MACControlFramesReceived = hs.xonrxc + hs.xoffrxc + hs.fcruc;
+	ctrl->UnsupportedOpcodesReceived = hs.fcruc;
 }
 
 /* RXERRC: frames received while the PHY signalled a symbol error. */
 static void igbx_get_eth_phy_stats(struct net_device *netdev,
 				   struct ethtool_eth_phy_stats *phy)
 {
-	struct igbx_adapter *adapter = netdev_priv(netdev);
-	unsigned long flags;
+	struct igbx_hw_stats hs;
 
-	igbx_hw_stats_update(adapter);
-	spin_lock_irqsave(&adapter->stats_lock, flags);
-	phy->SymbolErrorDuringCarrier = adapter->hw_stats.rxerrc;
-	spin_unlock_irqrestore(&adapter->stats_lock, flags);
+	igbx_hw_stats_snapshot(netdev_priv(netdev), &hs);
+	phy->SymbolErrorDuringCarrier = hs.rxerrc;
 }
 
 /* The device's size buckets (datasheet 8.19: PRCxx/PTCxx). */
@@ -298,22 +282,18 @@ static void igbx_get_rmon_stats(struct net_device *netdev,
 				struct ethtool_rmon_stats *rmon,
 				const struct ethtool_rmon_hist_range **ranges)
 {
-	struct igbx_adapter *adapter = netdev_priv(netdev);
-	struct igbx_hw_stats *hs = &adapter->hw_stats;
-	unsigned long flags;
+	struct igbx_hw_stats hs;
 	unsigned int i;
 
-	igbx_hw_stats_update(adapter);
-	spin_lock_irqsave(&adapter->stats_lock, flags);
-	rmon->undersize_pkts = hs->ruc;
-	rmon->oversize_pkts = hs->roc;
-	rmon->fragments = hs->rfc;
-	rmon->jabbers = hs->rjc;
+	igbx_hw_stats_snapshot(netdev_priv(netdev), &hs);
+	rmon->undersize_pkts = hs.ruc;
+	rmon->oversize_pkts = hs.roc;
+	rmon->fragments = hs.rfc;
+	rmon->jabbers = hs.rjc;
 	for (i = 0; i < IGBX_SIZE_BUCKETS; i++) {
-		rmon->hist[i] = hs->prc[i];
-		rmon->hist_tx[i] = hs->ptc[i];
+		rmon->hist[i] = hs.prc[i];
+		rmon->hist_tx[i] = hs.ptc[i];
 	}
-	spin_unlock_irqrestore(&adapter->stats_lock, flags);
 	*ranges = igbx_rmon_ranges;
 }
 
@@ -559,15 +539,12 @@ static void igbx_get_ethtool_stats(struct net_device *netdev,
 				   struct ethtool_stats *estats, u64 *data)
 {
 	struct igbx_adapter *adapter = netdev_priv(netdev);
-	unsigned long flags;
+	struct igbx_hw_stats hs;
 	unsigned int i, q;
 
-	igbx_hw_stats_update(adapter);
-	spin_lock_irqsave(&adapter->stats_lock, flags);
+	igbx_hw_stats_snapshot(adapter, &hs);
 	for (i = 0; i < ARRAY_SIZE(igbx_hw_stats); i++)
-		*data++ = *(u64 *)((u8 *)&adapter->hw_stats +
-				   igbx_hw_stats[i].offset);
-	spin_unlock_irqrestore(&adapter->stats_lock, flags);
+		*data++ = *(u64 *)((u8 *)&hs + igbx_hw_stats[i].offset);
 	*data++ = adapter->restarts;
 	for (q = 0; q < adapter->num_qp; q++) {
 		igbx_ring_stats_copy(&adapter->q_vector[q]->rx, igbx_rx_stats,

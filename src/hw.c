@@ -410,6 +410,25 @@ static int igbx_spi_write(struct igbx_hw *hw, u32 *eecd, u16 offset,
 	return igbx_spi_wait_ready(hw, eecd);
 }
 
+/* Words out through the SPI pins, with the NVM semaphore and the pins held. */
+static int igbx_nvm_spi_write(struct igbx_hw *hw, u16 offset, u16 count,
+			      const u16 *data)
+{
+	u32 eecd;
+	int err;
+
+	err = igbx_swfw_get(hw, IGBX_SWFW_EEP);
+	if (err)
+		return err;
+	err = igbx_spi_acquire(hw, &eecd);
+	if (!err) {
+		err = igbx_spi_write(hw, &eecd, offset, count, data);
+		igbx_spi_release(hw, eecd);
+	}
+	igbx_swfw_put(hw, IGBX_SWFW_EEP);
+	return err;
+}
+
 /**
  * igbx_nvm_write() - write words to the NVM and keep its checksum right
  * @hw: device
@@ -426,22 +445,13 @@ static int igbx_spi_write(struct igbx_hw *hw, u32 *eecd, u16 offset,
 int igbx_nvm_write(struct igbx_hw *hw, u16 offset, u16 count, const u16 *data)
 {
 	u16 words[IGBX_NVM_CHECKSUM_LAST], sum = 0;
-	u32 eecd;
 	int err, i;
 
 	if (offset >= IGBX_NVM_WORDS || !count ||
 	    count > IGBX_NVM_WORDS - offset)
 		return -EINVAL;
 
-	err = igbx_swfw_get(hw, IGBX_SWFW_EEP);
-	if (err)
-		return err;
-	err = igbx_spi_acquire(hw, &eecd);
-	if (!err) {
-		err = igbx_spi_write(hw, &eecd, offset, count, data);
-		igbx_spi_release(hw, eecd);
-	}
-	igbx_swfw_put(hw, IGBX_SWFW_EEP);
+	err = igbx_nvm_spi_write(hw, offset, count, data);
 	if (err || offset > IGBX_NVM_CHECKSUM_LAST)
 		return err;
 
@@ -452,17 +462,7 @@ int igbx_nvm_write(struct igbx_hw *hw, u16 offset, u16 count, const u16 *data)
 	for (i = 0; i < ARRAY_SIZE(words); i++)
 		sum += words[i];
 	sum = IGBX_NVM_CHECKSUM_SUM - sum;
-
-	err = igbx_swfw_get(hw, IGBX_SWFW_EEP);
-	if (err)
-		return err;
-	err = igbx_spi_acquire(hw, &eecd);
-	if (!err) {
-		err = igbx_spi_write(hw, &eecd, IGBX_NVM_CHECKSUM_LAST, 1, &sum);
-		igbx_spi_release(hw, eecd);
-	}
-	igbx_swfw_put(hw, IGBX_SWFW_EEP);
-	return err;
+	return igbx_nvm_spi_write(hw, IGBX_NVM_CHECKSUM_LAST, 1, &sum);
 }
 
 /**

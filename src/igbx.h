@@ -499,6 +499,8 @@ int igbx_vlan_rx_kill_vid(struct net_device *netdev, __be16 proto, u16 vid);
 
 /* stats.c */
 void igbx_hw_stats_update(struct igbx_adapter *adapter);
+void igbx_hw_stats_snapshot(struct igbx_adapter *adapter,
+			    struct igbx_hw_stats *out);
 void igbx_get_stats64(struct net_device *netdev,
 		      struct rtnl_link_stats64 *stats);
 void igbx_stats_init(struct net_device *netdev);

@@ -65,6 +65,22 @@ void igbx_hw_stats_update(struct igbx_adapter *adapter)
 }
 
 /**
+ * igbx_hw_stats_snapshot() - read the device counters and copy them out
+ * @adapter: port
+ * @out: the accumulated counters, consistent with each other
+ */
+void igbx_hw_stats_snapshot(struct igbx_adapter *adapter,
+			    struct igbx_hw_stats *out)
+{
+	unsigned long flags;
+
+	igbx_hw_stats_update(adapter);
+	spin_lock_irqsave(&adapter->stats_lock, flags);
+	*out = adapter->hw_stats;
+	spin_unlock_irqrestore(&adapter->stats_lock, flags);
+}
+
+/**
  * igbx_ring_stats_read() - a consistent snapshot of a ring's counters
  * @ring: ring
  * @out: snapshot

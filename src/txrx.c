@@ -542,6 +542,7 @@ static bool igbx_rx_fault(struct igbx_adapter *adapter, unsigned int *len)
 static int igbx_clean_rx(struct igbx_ring *ring, int budget)
 {
 	unsigned int bytes = 0, frames = 0, drops = 0, len_err = 0;
+	struct igbx_adapter *adapter = ring->q_vector->adapter;
 	u16 i = ring->next_to_clean, cleaned = 0, unused;
 	struct sk_buff *skb = ring->skb;
 	union igbx_rx_desc *desc;
@@ -566,7 +567,7 @@ static int igbx_clean_rx(struct igbx_ring *ring, int budget)
 		dma_rmb();
 
 		len = le16_to_cpu(desc->wb.length);
-		if (unlikely(igbx_rx_fault(ring->q_vector->adapter, &len)))
+		if (unlikely(igbx_rx_fault(adapter, &len)))
 			status &= ~IGBX_RXD_STAT_EOP;
 		page = ring->rx_page[i];
 		ring->rx_page[i] = NULL;

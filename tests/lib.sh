@@ -175,6 +175,11 @@ queues_sum() {
 		awk -v p="^$2-[0-9]+[.]$3:\$" '$1 ~ p { t += $2 } END { print t + 0 }'
 }
 
+# rx_ring_size IF: the RX ring size in use (ethtool -g, "Current").
+rx_ring_size() {
+	ethtool -g "$1" | awk '/^Current/ { c = 1 } c && /^RX:/ { print $2; exit }'
+}
+
 sysfs_stat() {
 	cat "/sys/class/net/$1/statistics/$2"
 }

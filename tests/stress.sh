@@ -187,7 +187,7 @@ sc_ring() {
 	for ((i = 1; i <= $1; i++)); do
 		s=${sizes[$((i % ${#sizes[@]}))]}
 		ethtool -G "$IF" rx "$s" tx "$s" || fail "-G $s #$i"
-		[ "$(ethtool -g "$IF" | awk '/^Current/ { c = 1 } c && /^RX:/ { print $2; exit }')" = "$s" ] ||
+		[ "$(rx_ring_size "$IF")" = "$s" ] ||
 			fail "-g readback $s #$i"
 		ch=$((i % 2 + 1))
 		ethtool -L "$IF" combined "$ch" || fail "-L $ch #$i"
@@ -325,7 +325,7 @@ sc_txfail() {
 sc_garbage() {
 	local i l0 l1 d0 d1 ring mac pmac
 
-	ring=$(ethtool -g "$IF" | awk '/^Current/ { c = 1 } c && /^RX:/ { print $2; exit }')
+	ring=$(rx_ring_size "$IF")
 	mac=$(cat "/sys/class/net/$IF/address")
 	pmac=$(in_peer cat "/sys/class/net/$PEER_IF/address")
 	ip neigh replace "$REMOTE_V4" lladdr "$pmac" dev "$IF" nud permanent

@@ -33,10 +33,7 @@ MAC=$(cat "/sys/class/net/$IF/address")
 tmp=$(mktemp -d)
 ethtool -K "$IF" rx on >/dev/null 2>&1
 
-rx_ring() {
-	ethtool -g "$IF" | awk '/^Current/ { c = 1 } c && /^RX:/ { print $2; exit }'
-}
-RING0=$(rx_ring)
+RING0=$(rx_ring_size "$IF")
 
 cleanup() {
 	local pid
@@ -47,7 +44,7 @@ cleanup() {
 	ip link del igbxad 2>/dev/null
 	in_peer ip link del peerad 2>/dev/null
 	ip link show "$IF" | grep -q PROMISC && ip link set "$IF" promisc off
-	[ "$(rx_ring)" = "$RING0" ] || ethtool -G "$IF" rx "$RING0"
+	[ "$(rx_ring_size "$IF")" = "$RING0" ] || ethtool -G "$IF" rx "$RING0"
 	[ "$(cat "/sys/class/net/$IF/mtu")" = 1500 ] || ip link set "$IF" mtu 1500
 	[ "$(in_peer cat "/sys/class/net/$PEER_IF/mtu")" = 1500 ] ||
 		in_peer ip link set "$PEER_IF" mtu 1500
