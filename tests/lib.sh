@@ -218,8 +218,21 @@ softirq_kick() {
 	done
 }
 
-# page_pools_drained: no page of any page pool lent out any more.
+# Abort the TCP sockets to the peer.  Once the port has gone, a socket that
+# was closing through it (an orphan in FIN_WAIT or CLOSING) retransmits into
+# nowhere for minutes and keeps what it queued: a FIN received after
+# close() sits in its receive queue, in a page_pool page (seen in stress.sh:
+# iperf3's control connection, "CLOSING Recv-Q 1", holding one page for
+# more than 90 s).  Needs CONFIG_INET_DIAG_DESTROY (Debian: y).
+peer_sockets_abort() {
+	ss -K -t dst "$REMOTE_V4" >/dev/null 2>&1
+	ss -K -t dst "[$REMOTE_V6]" >/dev/null 2>&1
+}
+
+# page_pools_drained: no page of any page pool lent out any more.  For use
+# once the port is gone: sockets to the peer are aborted, softirqs kicked.
 page_pools_drained() {
+	peer_sockets_abort
 	softirq_kick
 	[ "$(page_pool_inflight)" = 0 ]
 }

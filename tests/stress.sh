@@ -245,6 +245,8 @@ sc_rmmod() {
 		if ! wait_for 90 page_pools_drained; then
 			fail "page pools not drained in 90 s #$i"
 			ktap_print_msg "pools: $(ynl_netdev --dump page-pool-get 2>&1 | tr -s ' \n' ' ')"
+			ktap_print_msg "sockstat: $(tr '\n' ' ' </proc/net/sockstat)"
+			ss -tanemoi | sed 's/^/# ss: /'
 		fi
 		igbx_setup || fail "insmod #$i: no traffic"
 	done
