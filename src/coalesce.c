@@ -71,7 +71,8 @@ void igbx_coal_apply(struct igbx_q_vector *q_vector, u16 usecs, bool adaptive)
  * @extack: for the reason of a refusal
  *
  * A value changed on one side only applies to both; both sides changed to
- * different values cannot be done with one vector per queue pair.
+ * different values cannot be done with one vector per queue pair.  An
+ * interval cannot be set while adaptive moderation stays on.
  *
  * Return: 0, or -EINVAL with a message in @extack.
  */
@@ -101,7 +102,13 @@ int igbx_coal_pick(u16 cur_usecs, bool cur_adaptive,
 				   "adaptive-rx and adaptive-tx share one vector per queue pair and must be equal");
 		return -EINVAL;
 	}
-	*usecs = u;
 	*adaptive = arx != cur_adaptive ? arx : atx;
+	/* DIM owns the interval: a fixed one given now would never apply. */
+	if (*adaptive && u != cur_usecs) {
+		NL_SET_ERR_MSG_MOD(extack,
+				   "rx-usecs is chosen by adaptive-rx; turn adaptive-rx off to set a fixed interval");
+		return -EINVAL;
+	}
+	*usecs = u;
 	return 0;
 }

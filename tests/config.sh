@@ -6,7 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 
 ktap_print_header
-ktap_set_plan 34
+ktap_set_plan 35
 dmesg_mark config
 
 if ! igbx_setup; then
@@ -88,6 +88,9 @@ check "refused ring changes left the rings alone" \
 ethtool -G "$IF" rx 256 tx 256
 
 # --- interrupt moderation
+ethtool -C "$IF" adaptive-rx on adaptive-tx on
+check "rx-usecs while adaptive-rx stays on is refused with a message" \
+	refused "turn adaptive-rx off" ethtool -C "$IF" rx-usecs 77
 coal_set() {
 	ethtool -C "$IF" adaptive-rx off adaptive-tx off rx-usecs 100 &&
 		ethtool -c "$IF" | grep -q "^rx-usecs:[[:space:]]*100" &&

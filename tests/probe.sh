@@ -5,7 +5,7 @@
 . "$(dirname "$0")/lib.sh"
 
 ktap_print_header
-ktap_set_plan 9
+ktap_set_plan 10
 
 igbx_unload
 dmesg_mark probe
@@ -29,6 +29,13 @@ drvinfo_ok() {
 		echo "$info" | grep -q "^version: [0-9]"
 }
 check "ethtool -i reports driver igbx, version and bus-info" drvinfo_ok
+
+defaults_ok() {
+	ethtool -c "$ifname" | grep -q "^Adaptive RX: on  TX: on" &&
+		ethtool -g "$ifname" | sed -n '/^Current/,$p' |
+		grep -qE "^RX:[[:space:]]+256$"
+}
+check "defaults: adaptive moderation (DIM), 256 RX descriptors" defaults_ok
 
 only_ours() {
 	local bound
