@@ -32,7 +32,7 @@
 #define IGBX_DEFAULT_RING	256
 #define IGBX_MIN_RING		64
 #define IGBX_MAX_RING		4096
-#define IGBX_DEFAULT_ITR_US	50	/* fixed, after adaptive-rx off */
+#define IGBX_DEFAULT_ITR_US	50	/* about 20000 interrupts/s */
 #define IGBX_MAX_ITR_US		FIELD_MAX(IGBX_EITR_INTERVAL)	/* 8191 */
 
 /*

@@ -407,8 +407,6 @@ BAD_CONFIG=(
 sc_badconfig() {
 	local before cmd
 
-	# a fixed interval: DIM's choice (ethtool -c) may move on its own
-	ethtool -C "$IF" adaptive-rx off
 	before=$(config_state)
 	for cmd in "${BAD_CONFIG[@]}"; do
 		cmd=${cmd//IF/$IF}
@@ -420,7 +418,6 @@ sc_badconfig() {
 			before=$(config_state)
 		}
 	done
-	ethtool -C "$IF" adaptive-rx on
 }
 
 scenario updown "$n_updown"
