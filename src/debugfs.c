@@ -19,12 +19,45 @@
  * register and register reads return all-ones, as a PCIe root port
  * completes them for a device that is gone.  The port then detaches; only
  * removing the PCI device (sysfs remove, then rescan) brings it back.
+ *
+ * The counting knobs are checked in the hot path only once one of them has
+ * been armed: igbx_faults_armed is a static key, so until then each check
+ * is a no-op jump.  It stays on once set (until the module unloads).
  */
 #include <linux/debugfs.h>
 
 #include "igbx.h"
 
+DEFINE_STATIC_KEY_FALSE(igbx_faults_armed);
+
 static struct dentry *igbx_debugfs_root;
+
+static int igbx_fault_get(void *data, u64 *val)
+{
+	*val = atomic_read((atomic_t *)data);
+	return 0;
+}
+
+static int igbx_fault_set(void *data, u64 val)
+{
+	if (val > INT_MAX)
+		return -EINVAL;
+	/* The key first: a count the hot path cannot see yet is harmless. */
+	if (val)
+		static_branch_enable(&igbx_faults_armed);
+	atomic_set((atomic_t *)data, val);
+	return 0;
+}
+
+DEFINE_DEBUGFS_ATTRIBUTE(igbx_fault_fops, igbx_fault_get, igbx_fault_set,
+			 "%llu\n");
+
+static void igbx_fault_knob(struct igbx_adapter *adapter, const char *name,
+			    atomic_t *knob)
+{
+	debugfs_create_file_unsafe(name, 0600, adapter->debugfs, knob,
+				   &igbx_fault_fops);
+}
 
 static ssize_t igbx_tx_stall_write(struct file *file, const char __user *ubuf,
 				   size_t len, loff_t *ppos)
@@ -112,14 +145,10 @@ void igbx_debugfs_init(struct igbx_adapter *adapter)
 					      igbx_debugfs_root);
 	debugfs_create_file("tx_stall", 0600, adapter->debugfs, adapter,
 			    &igbx_tx_stall_fops);
-	debugfs_create_atomic_t("rx_alloc_fail", 0600, adapter->debugfs,
-				&adapter->fault_rx_alloc);
-	debugfs_create_atomic_t("tx_map_fail", 0600, adapter->debugfs,
-				&adapter->fault_tx_map);
-	debugfs_create_atomic_t("rx_bad_len", 0600, adapter->debugfs,
-				&adapter->fault_rx_bad_len);
-	debugfs_create_atomic_t("rx_no_eop", 0600, adapter->debugfs,
-				&adapter->fault_rx_no_eop);
+	igbx_fault_knob(adapter, "rx_alloc_fail", &adapter->fault_rx_alloc);
+	igbx_fault_knob(adapter, "tx_map_fail", &adapter->fault_tx_map);
+	igbx_fault_knob(adapter, "rx_bad_len", &adapter->fault_rx_bad_len);
+	igbx_fault_knob(adapter, "rx_no_eop", &adapter->fault_rx_no_eop);
 	debugfs_create_file("bus_error", 0200, adapter->debugfs, adapter,
 			    &igbx_bus_error_fops);
 }

@@ -9,6 +9,7 @@
 #include <linux/ethtool.h>
 #include <linux/if_vlan.h>
 #include <linux/io.h>
+#include <linux/jump_label.h>
 #include <linux/netdevice.h>
 #include <linux/pci.h>
 #include <linux/rtnetlink.h>
@@ -415,11 +416,17 @@ static inline void igbx_flush(struct igbx_hw *hw)
 	igbx_rd32(hw, IGBX_STATUS);
 }
 
-/* A debugfs fault knob: true while it has injections left (uses one). */
+DECLARE_STATIC_KEY_FALSE(igbx_faults_armed);	/* debugfs.c */
+
+/*
+ * A debugfs fault knob: true while it has injections left (uses one).  A
+ * no-op jump until a knob has been armed.
+ */
 static inline bool igbx_fault(atomic_t *knob)
 {
-	return IS_ENABLED(CONFIG_DEBUG_FS) && unlikely(atomic_read(knob) > 0) &&
-	       atomic_dec_if_positive(knob) >= 0;
+	return IS_ENABLED(CONFIG_DEBUG_FS) &&
+	       static_branch_unlikely(&igbx_faults_armed) &&
+	       atomic_read(knob) > 0 && atomic_dec_if_positive(knob) >= 0;
 }
 
 /* hw.c */

@@ -7,7 +7,7 @@
 . "$(dirname "$0")/lib.sh"
 
 ktap_print_header
-ktap_set_plan 5
+ktap_set_plan 6
 dmesg_mark faults
 
 if ! igbx_setup; then
@@ -15,6 +15,13 @@ if ! igbx_setup; then
 fi
 knob=/sys/kernel/debug/igbx/$IGBX_PCI/rx_alloc_fail
 
+bad_counts() {
+	! sh -c "echo -1 >$knob" 2>/dev/null &&
+		! sh -c "echo 4294967296 >$knob" 2>/dev/null &&
+		! sh -c "echo many >$knob" 2>/dev/null &&
+		[ "$(cat "$knob")" = 0 ]
+}
+check "the knob refuses negative, oversized and non-numeric counts" bad_counts
 fail0=$(queues_sum "$IF" rx alloc_fail)
 echo 100000 >"$knob"
 # more frames than both rings hold, from the peer: every refill fails
