@@ -260,6 +260,23 @@ int igbx_nvm_read(struct igbx_hw *hw, u16 offset, u16 count, u16 *data)
 	return err;
 }
 
+/* The 16-bit sum of NVM words 0..@count - 1, read through EERD. */
+static int igbx_nvm_sum(struct igbx_hw *hw, u16 count, u16 *sum)
+{
+	u16 words[IGBX_NVM_CHECKSUM_LAST + 1];
+	int err, i;
+
+	if (WARN_ON_ONCE(count > ARRAY_SIZE(words)))
+		return -EINVAL;
+	err = igbx_nvm_read(hw, 0, count, words);
+	if (err)
+		return err;
+	*sum = 0;
+	for (i = 0; i < count; i++)
+		*sum += words[i];
+	return 0;
+}
+
 /**
  * igbx_nvm_validate_checksum() - check the NVM's first section checksum
  * @hw: device
@@ -269,15 +286,12 @@ int igbx_nvm_read(struct igbx_hw *hw, u16 offset, u16 count, u16 *data)
  */
 int igbx_nvm_validate_checksum(struct igbx_hw *hw)
 {
-	u16 words[IGBX_NVM_CHECKSUM_LAST + 1];
-	u16 sum = 0;
-	int err, i;
+	u16 sum;
+	int err;
 
-	err = igbx_nvm_read(hw, 0, ARRAY_SIZE(words), words);
+	err = igbx_nvm_sum(hw, IGBX_NVM_CHECKSUM_LAST + 1, &sum);
 	if (err)
 		return err;
-	for (i = 0; i < ARRAY_SIZE(words); i++)
-		sum += words[i];
 	return sum == IGBX_NVM_CHECKSUM_SUM ? 0 : -EIO;
 }
 
@@ -444,8 +458,8 @@ static int igbx_nvm_spi_write(struct igbx_hw *hw, u16 offset, u16 count,
  */
 int igbx_nvm_write(struct igbx_hw *hw, u16 offset, u16 count, const u16 *data)
 {
-	u16 words[IGBX_NVM_CHECKSUM_LAST], sum = 0;
-	int err, i;
+	u16 sum;
+	int err;
 
 	if (offset >= IGBX_NVM_WORDS || !count ||
 	    count > IGBX_NVM_WORDS - offset)
@@ -456,11 +470,9 @@ int igbx_nvm_write(struct igbx_hw *hw, u16 offset, u16 count, const u16 *data)
 		return err;
 
 	/* EERD reads what was written; then the checksum word. */
-	err = igbx_nvm_read(hw, 0, ARRAY_SIZE(words), words);
+	err = igbx_nvm_sum(hw, IGBX_NVM_CHECKSUM_LAST, &sum);
 	if (err)
 		return err;
-	for (i = 0; i < ARRAY_SIZE(words); i++)
-		sum += words[i];
 	sum = IGBX_NVM_CHECKSUM_SUM - sum;
 	return igbx_nvm_spi_write(hw, IGBX_NVM_CHECKSUM_LAST, 1, &sum);
 }
