@@ -105,7 +105,7 @@ dmesg_since() {
 }
 
 dmesg_splats_since() {
-	dmesg | sed -n "/igbx-test: mark $1\$/,\$p" |
+	dmesg_since "$1" |
 		grep -E 'BUG:|WARNING:|Oops|general protection|list_del corruption|refcount_t|DMA-API|igbx.*[Tt]imeout'
 }
 
@@ -235,6 +235,14 @@ page_pools_drained() {
 	peer_sockets_abort
 	softirq_kick
 	[ "$(page_pool_inflight)" = 0 ]
+}
+
+# page_pools_report: KTAP comments on what still holds pages - the pools,
+# and the sockets that may keep received pages queued.
+page_pools_report() {
+	ktap_print_msg "page pools: $(ynl_netdev --dump page-pool-get 2>&1 | tr -s ' \n' ' ')"
+	ktap_print_msg "sockstat: $(tr '\n' ' ' </proc/net/sockstat)"
+	ss -tanemoi | sed 's/^/# ss: /'
 }
 
 # Pages of all page pools still lent out (0 when none), from netlink.

@@ -42,11 +42,10 @@ check "no vectors of ours remain in /proc/interrupts" \
 # Pools are released asynchronously (deferred work, once every page is
 # back); each netlink probe costs seconds of python start-up under TCG.
 # A real leak never drains (the kernel warns after 60 s).
-
 if wait_for 30 page_pools_drained; then
 	ktap_test_pass "no page_pool pages in flight after rmmod"
 else
-	ktap_print_msg "page pools still listed: $(ynl_netdev --dump page-pool-get 2>&1 | tr '\n' ' ')"
+	page_pools_report
 	ktap_test_fail "no page_pool pages in flight after rmmod"
 fi
 no_splat() { ! dmesg_splats_since load_unload; }

@@ -31,10 +31,12 @@ drvinfo_ok() {
 check "ethtool -i reports driver igbx, version and bus-info" drvinfo_ok
 
 defaults_ok() {
-	ethtool -c "$ifname" | grep -q "^Adaptive RX: off  TX: off" &&
-		ethtool -c "$ifname" | grep -qE "^rx-usecs:[[:space:]]+50$" &&
-		ethtool -g "$ifname" | sed -n '/^Current/,$p' |
-		grep -qE "^RX:[[:space:]]+256$"
+	local c
+
+	c=$(ethtool -c "$ifname") || return 1
+	echo "$c" | grep -q "^Adaptive RX: off  TX: off" &&
+		echo "$c" | grep -qE "^rx-usecs:[[:space:]]+50$" &&
+		[ "$(rx_ring_size "$ifname")" = 256 ]
 }
 check "defaults: fixed 50 us moderation, 256 RX descriptors" defaults_ok
 

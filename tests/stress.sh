@@ -231,6 +231,13 @@ pktgen_start() {
 	PG_PID=$!
 }
 
+# pools_drain WHAT: every page pool drains within 90 s of a teardown.
+pools_drain() {
+	wait_for 90 page_pools_drained && return
+	fail "page pools not drained in 90 s $1"
+	page_pools_report
+}
+
 # rmmod while TCP and pktgen run; pools drain; insmod and traffic again.
 sc_rmmod() {
 	local i
@@ -242,12 +249,7 @@ sc_rmmod() {
 		timeout 60 rmmod igbx || fail "rmmod #$i"
 		load_stop kill
 		wait "$PG_PID" 2>/dev/null
-		if ! wait_for 90 page_pools_drained; then
-			fail "page pools not drained in 90 s #$i"
-			ktap_print_msg "pools: $(ynl_netdev --dump page-pool-get 2>&1 | tr -s ' \n' ' ')"
-			ktap_print_msg "sockstat: $(tr '\n' ' ' </proc/net/sockstat)"
-			ss -tanemoi | sed 's/^/# ss: /'
-		fi
+		pools_drain "#$i"
 		igbx_setup || fail "insmod #$i: no traffic"
 	done
 }
@@ -275,7 +277,7 @@ sc_surprise() {
 		timeout 60 sh -c "echo 1 >$pci/remove" || fail "remove #$i"
 		load_stop kill
 		[ -z "$(igbx_ifname)" ] || fail "net_device left #$i"
-		wait_for 90 page_pools_drained || fail "page pools not drained in 90 s #$i"
+		pools_drain "#$i"
 		echo 1 >/sys/bus/pci/rescan
 		wait_for 10 igbx_ifname_present || fail "no rebind #$i"
 		igbx_setup || fail "no traffic after rescan #$i"
