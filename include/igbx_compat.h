@@ -152,4 +152,24 @@ static int set##_op(struct net_device *dev, const u32 *indir,		\
 }
 #endif
 
+/* skb_frag_fill_page_desc() arrived in 6.5; before, three setters. */
+static inline void igbx_skb_frag_fill(skb_frag_t *frag, struct page *page,
+				      unsigned int off, unsigned int size)
+{
+#ifdef IGBX_HAVE_SKB_FRAG_FILL_PAGE_DESC
+	skb_frag_fill_page_desc(frag, page, off, size);
+#else
+	__skb_frag_set_page(frag, page);
+	skb_frag_off_set(frag, off);
+	skb_frag_size_set(frag, size);
+#endif
+}
+
+/*
+ * XDP: netdev->xdp_features (IGBX_HAVE_XDP_FEATURES, 6.3), the RX metadata
+ * kfuncs with the RSS hash type (IGBX_HAVE_XMO_RX_HASH_TYPE, 6.7) and the
+ * VLAN tag (IGBX_HAVE_XMO_RX_VLAN_TAG, 6.8).  Without them igbx still runs
+ * XDP programs; it does not advertise, or offer the kfuncs.
+ */
+
 #endif /* _IGBX_COMPAT_H_ */

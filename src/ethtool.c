@@ -323,7 +323,8 @@ static int igbx_set_ringparam(struct net_device *netdev,
 	if (ring->rx_pending == adapter->rx_ring_count &&
 	    ring->tx_pending == adapter->tx_ring_count)
 		return 0;
-	return igbx_rings_resize(adapter, ring->tx_pending, ring->rx_pending);
+	return igbx_reconfigure(adapter, ring->tx_pending, ring->rx_pending,
+				adapter->xdp_prog);
 }
 
 /* --- interrupt moderation ------------------------------------------------ */
@@ -456,6 +457,12 @@ static const struct igbx_stat igbx_rx_stats[] = {
 	IGBX_RING_STAT("csum_err", csum_err),
 	IGBX_RING_STAT("alloc_fail", alloc_fail),
 	IGBX_RING_STAT("len_err", len_err),
+	IGBX_RING_STAT("xdp_pass", xdp_pass),
+	IGBX_RING_STAT("xdp_drop", xdp_drop),
+	IGBX_RING_STAT("xdp_tx", xdp_tx),
+	IGBX_RING_STAT("xdp_redirect", xdp_redirect),
+	IGBX_RING_STAT("xdp_redirect_err", xdp_redirect_err),
+	IGBX_RING_STAT("xdp_aborted", xdp_aborted),
 };
 
 static const struct igbx_stat igbx_tx_stats[] = {
@@ -463,6 +470,14 @@ static const struct igbx_stat igbx_tx_stats[] = {
 	IGBX_RING_STAT("bytes", bytes),
 	IGBX_RING_STAT("drops", drops),
 	IGBX_RING_STAT("restarts", restarts),
+	IGBX_RING_STAT("dma_err", dma_err),
+};
+
+/* the XDP TX ring of each pair: XDP_TX and ndo_xdp_xmit frames */
+static const struct igbx_stat igbx_xdp_stats[] = {
+	IGBX_RING_STAT("packets", packets),
+	IGBX_RING_STAT("bytes", bytes),
+	IGBX_RING_STAT("full", drops),
 	IGBX_RING_STAT("dma_err", dma_err),
 };
 
@@ -496,7 +511,8 @@ static int igbx_get_sset_count(struct net_device *netdev, int sset)
 		return -EOPNOTSUPP;
 	return ARRAY_SIZE(igbx_hw_stats) + 1 +
 	       adapter->num_qp * (ARRAY_SIZE(igbx_rx_stats) +
-				  ARRAY_SIZE(igbx_tx_stats));
+				  ARRAY_SIZE(igbx_tx_stats) +
+				  ARRAY_SIZE(igbx_xdp_stats));
 }
 
 static void igbx_get_strings(struct net_device *netdev, u32 sset, u8 *data)
@@ -520,6 +536,9 @@ static void igbx_get_strings(struct net_device *netdev, u32 sset, u8 *data)
 		for (i = 0; i < ARRAY_SIZE(igbx_tx_stats); i++)
 			ethtool_sprintf(&data, "tx-%u.%s", q,
 					igbx_tx_stats[i].name);
+		for (i = 0; i < ARRAY_SIZE(igbx_xdp_stats); i++)
+			ethtool_sprintf(&data, "xdp-%u.%s", q,
+					igbx_xdp_stats[i].name);
 	}
 }
 
@@ -551,6 +570,8 @@ static void igbx_get_ethtool_stats(struct net_device *netdev,
 				     ARRAY_SIZE(igbx_rx_stats), &data);
 		igbx_ring_stats_copy(&adapter->q_vector[q]->tx, igbx_tx_stats,
 				     ARRAY_SIZE(igbx_tx_stats), &data);
+		igbx_ring_stats_copy(&adapter->q_vector[q]->xdp, igbx_xdp_stats,
+				     ARRAY_SIZE(igbx_xdp_stats), &data);
 	}
 }
 

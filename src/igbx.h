@@ -4,6 +4,7 @@
 #define _IGBX_H_
 
 #include <linux/bitfield.h>
+#include <linux/bpf.h>
 #include <linux/dim.h>
 #include <linux/etherdevice.h>
 #include <linux/ethtool.h>
@@ -15,6 +16,7 @@
 #include <linux/rtnetlink.h>
 #include <linux/u64_stats_sync.h>
 #include <linux/workqueue.h>
+#include <net/xdp.h>
 
 #include "igbx_compat.h"
 #include "igbx_desc.h"
@@ -43,6 +45,7 @@
  * in the next descriptor and become page fragments.
  */
 #define IGBX_RX_HEADROOM	(NET_SKB_PAD + NET_IP_ALIGN)
+#define IGBX_RX_XDP_HEADROOM	XDP_PACKET_HEADROOM	/* with a program */
 #define IGBX_RX_BUF_LEN		SZ_2K
 #define IGBX_RX_REFILL_BATCH	16	/* descriptors per RDT write */
 #define IGBX_PP_POOL_MAX	16384	/* page_pool recycle ring, pages */
@@ -55,26 +58,45 @@
 #define IGBX_TX_WAKE_THRESH	(2 * IGBX_TX_DESC_NEEDED)
 #define IGBX_TX_CLEAN_BUDGET	256
 
+/*
+ * XDP transmit: queue pair v's XDP TX ring is the device's TX queue
+ * IGBX_XDP_TXQ_BASE + v, one the stack never uses (the 82576 has 16).
+ */
+#define IGBX_XDP_TXQ_BASE	IGBX_MAX_QPAIRS
+
 struct igbx_adapter;
+
+/* What a transmit buffer holds, and how it goes back on completion. */
+enum igbx_tx_type {
+	IGBX_TX_SKB,		/* from the stack: consume the skb */
+	IGBX_TX_XDP_TX,		/* XDP_TX: our own page_pool pages, not mapped */
+	IGBX_TX_XDP_XMIT,	/* ndo_xdp_xmit: mapped here, frame returned */
+};
 
 /**
  * struct igbx_tx_buffer - software state of one transmit descriptor
  * @skb: frame, on the first descriptor of a frame only
+ * @xdpf: XDP frame (XDP TX rings), on the first descriptor of a frame only
  * @eop: index of the frame's last descriptor (valid with @skb)
  * @gso_segs: segments the frame becomes on the wire
  * @bytecount: bytes the frame becomes on the wire
  * @dma: DMA address of a mapping starting at this descriptor
  * @len: length of that mapping (0: none starts here)
  * @head: the mapping is of the skb's linear part (dma_map_single)
+ * @type: enum igbx_tx_type of the frame starting here
  */
 struct igbx_tx_buffer {
-	struct sk_buff *skb;
+	union {
+		struct sk_buff *skb;
+		struct xdp_frame *xdpf;
+	};
 	u16 eop;
 	u16 gso_segs;
 	u32 bytecount;
 	dma_addr_t dma;
 	u32 len;
 	bool head;
+	u8 type;
 };
 
 /**
@@ -89,6 +111,14 @@ struct igbx_tx_buffer {
  *	frames whose descriptor chain ran past the largest frame the port
  *	accepts (no end-of-packet where there must be one)
  * @dma_err: transmit buffers that could not be DMA-mapped
+ *
+ * On an XDP TX ring @drops counts frames that found the ring full.
+ * @xdp_pass: frames the XDP program passed to the stack
+ * @xdp_drop: frames the XDP program dropped
+ * @xdp_tx: frames the XDP program sent back out (queued on the XDP TX ring)
+ * @xdp_redirect: frames the XDP program redirected
+ * @xdp_redirect_err: redirects that failed (frame dropped)
+ * @xdp_aborted: XDP_ABORTED and invalid actions (frame dropped)
  */
 struct igbx_ring_stats {
 	u64 packets;
@@ -99,6 +129,23 @@ struct igbx_ring_stats {
 	u64 restarts;
 	u64 len_err;
 	u64 dma_err;
+	u64 xdp_pass;
+	u64 xdp_drop;
+	u64 xdp_tx;
+	u64 xdp_redirect;
+	u64 xdp_redirect_err;
+	u64 xdp_aborted;
+};
+
+/**
+ * struct igbx_xdp_buff - a received frame as XDP sees it
+ * @xdp: the frame: first buffer, further buffers as frags
+ * @eop: copy of the frame's last descriptor (hash, VLAN, status), for the
+ *	metadata kfuncs and the skb
+ */
+struct igbx_xdp_buff {
+	struct xdp_buff xdp;
+	union igbx_rx_desc eop;
 };
 
 /**
@@ -111,7 +158,11 @@ struct igbx_ring_stats {
  * @rx_page: RX pages, one per descriptor
  * @tail: mapped tail (RDT/TDT) register
  * @pp: RX page_pool
- * @skb: RX frame assembled across descriptors so far
+ * @rx_xdp: RX frame assembled across descriptors so far (xdp.data set)
+ * @xdp_rxq: RX queue as XDP knows it (memory model: the page_pool)
+ * @xdp_lock: XDP TX ring: serialises XDP_TX and ndo_xdp_xmit producers
+ * @reg_idx: device queue (register set) the ring uses
+ * @rx_headroom: RX bytes before the frame in each buffer
  * @dma: descriptor memory bus address
  * @size: descriptor memory bytes
  * @count: descriptors
@@ -136,11 +187,15 @@ struct igbx_ring {
 	};
 	u8 __iomem *tail;
 	struct page_pool *pp;
-	struct sk_buff *skb;
+	struct igbx_xdp_buff rx_xdp;
+	struct xdp_rxq_info xdp_rxq;
+	spinlock_t xdp_lock;	/* XDP TX producers */
 	dma_addr_t dma;
 	u32 size;
 	u16 count;
 	u16 index;
+	u16 reg_idx;
+	u16 rx_headroom;
 	u16 next_to_use;
 	u16 next_to_clean;
 	bool rx_discard;
@@ -162,6 +217,7 @@ struct igbx_ring {
  * @events: interrupts handled, for DIM samples
  * @dim: DIM state (adaptive moderation)
  * @tx: transmit ring
+ * @xdp: XDP transmit ring (XDP_TX, ndo_xdp_xmit)
  * @rx: receive ring
  * @name: interrupt name
  * @rcu: freed after readers of adapter->q_vector (ndo_get_stats64) are done
@@ -176,6 +232,7 @@ struct igbx_q_vector {
 	u16 events;
 	struct dim dim;
 	struct igbx_ring tx;
+	struct igbx_ring xdp;
 	struct igbx_ring rx;
 	char name[IFNAMSIZ + 16];
 	struct rcu_head rcu;
@@ -324,6 +381,9 @@ struct igbx_link {
  * @active_vlans: VLAN IDs registered by the stack (VFTA contents)
  * @rss_key: RSS hash key
  * @rss_indir: RSS indirection table
+ * @xdp_prog: XDP program attached (RCU: read once per NAPI poll)
+ * @base_rx: counters of RX rings that were removed (ethtool -L)
+ * @base_tx: counters of TX and XDP TX rings that were removed
  * @fault_rx_alloc: debugfs fault knob: RX buffer allocations left to fail
  * @fault_tx_map: debugfs fault knob: TX DMA mappings left to fail
  * @fault_rx_bad_len: debugfs fault knob: RX descriptors left to read with a
@@ -367,6 +427,9 @@ struct igbx_adapter {
 	DECLARE_BITMAP(active_vlans, VLAN_N_VID);
 	u8 rss_key[IGBX_RSS_KEY_SIZE];
 	u8 rss_indir[IGBX_RETA_ENTRIES];
+	struct bpf_prog *xdp_prog;
+	struct igbx_ring_stats base_rx;
+	struct igbx_ring_stats base_tx;
 	atomic_t fault_rx_alloc;
 	atomic_t fault_tx_map;
 	atomic_t fault_rx_bad_len;
@@ -451,9 +514,29 @@ int igbx_fc_advertise(struct igbx_hw *hw, bool rx, bool tx);
 int igbx_fc_resolve(struct igbx_hw *hw, bool *rx, bool *tx);
 void igbx_fc_set(struct igbx_hw *hw, bool rx, bool tx, u32 max_frame);
 
+/**
+ * struct igbx_ring_cfg - what a set of rings is built for
+ * @tx_count: descriptors per TX ring (and XDP TX ring)
+ * @rx_count: descriptors per RX ring
+ * @xdp: an XDP program runs on the RX rings (headroom, DMA direction)
+ */
+struct igbx_ring_cfg {
+	u32 tx_count;
+	u32 rx_count;
+	bool xdp;
+};
+
+struct igbx_ring_set;
+
 /* rings.c */
-int igbx_rings_alloc(struct igbx_adapter *adapter);
+int igbx_rings_alloc(struct igbx_adapter *adapter,
+		     const struct igbx_ring_cfg *cfg);
 void igbx_rings_free(struct igbx_adapter *adapter);
+struct igbx_ring_set *igbx_rings_prepare(struct igbx_adapter *adapter,
+					 const struct igbx_ring_cfg *cfg);
+void igbx_rings_discard(struct igbx_ring_set *set);
+void igbx_rings_commit(struct igbx_adapter *adapter,
+		       struct igbx_ring_set *set);
 void igbx_rings_configure(struct igbx_adapter *adapter);
 void igbx_rings_disable(struct igbx_adapter *adapter);
 void igbx_rings_clean(struct igbx_adapter *adapter);
@@ -462,12 +545,9 @@ struct igbx_q_vector *igbx_q_vector_create(struct igbx_adapter *adapter,
 void igbx_q_vector_destroy(struct igbx_q_vector *qv);
 int igbx_q_vectors_alloc(struct igbx_adapter *adapter);
 void igbx_q_vectors_free(struct igbx_adapter *adapter);
-int igbx_q_vector_rings_alloc(struct igbx_q_vector *qv, u32 tx_count,
-			      u32 rx_count);
+int igbx_q_vector_rings_alloc(struct igbx_q_vector *qv,
+			      const struct igbx_ring_cfg *cfg);
 void igbx_q_vector_rings_free(struct igbx_q_vector *qv);
-
-int igbx_rings_resize(struct igbx_adapter *adapter, u32 tx_count,
-		      u32 rx_count);
 
 /* coalesce.c */
 void igbx_dim_init(struct igbx_q_vector *q_vector);
@@ -478,12 +558,36 @@ int igbx_coal_pick(u16 cur_usecs, bool cur_adaptive,
 		   const struct ethtool_coalesce *ec, u16 *usecs,
 		   bool *adaptive, struct netlink_ext_ack *extack);
 
+/* XDP verdicts as igbx counts them (struct igbx_ring_stats xdp_*) */
+enum igbx_xdp_act {
+	IGBX_XDP_PASS,
+	IGBX_XDP_DROP,
+	IGBX_XDP_TX,
+	IGBX_XDP_REDIRECT,
+	IGBX_XDP_REDIRECT_ERR,
+	IGBX_XDP_ABORTED,
+	IGBX_XDP_NACT
+};
+
 /* txrx.c */
 netdev_tx_t igbx_xmit_frame(struct sk_buff *skb, struct net_device *netdev);
 int igbx_poll(struct napi_struct *napi, int budget);
 void igbx_rx_refill(struct igbx_ring *ring, u16 count);
 void igbx_tx_ring_clean_all(struct igbx_ring *ring);
+void igbx_xdp_ring_clean_all(struct igbx_ring *ring);
 void igbx_rx_ring_clean_all(struct igbx_ring *ring);
+int igbx_xdp_xmit(struct net_device *netdev, int n, struct xdp_frame **frames,
+		  u32 flags);
+int igbx_xdp_ring_frame(struct igbx_ring *ring, struct xdp_frame *xdpf,
+			enum igbx_tx_type type);
+void igbx_xdp_ring_kick(struct igbx_ring *ring);
+
+/* xdp.c */
+int igbx_bpf(struct net_device *netdev, struct netdev_bpf *bpf);
+bool igbx_xdp_mtu_ok(struct igbx_adapter *adapter, const struct bpf_prog *prog,
+		     unsigned int mtu, struct netlink_ext_ack *extack);
+void igbx_xdp_features_init(struct net_device *netdev);
+void igbx_xdp_target_set(struct net_device *netdev, bool on);
 
 static inline u16 igbx_desc_unused(const struct igbx_ring *ring)
 {
@@ -511,6 +615,7 @@ void igbx_hw_stats_snapshot(struct igbx_adapter *adapter,
 void igbx_get_stats64(struct net_device *netdev,
 		      struct rtnl_link_stats64 *stats);
 void igbx_stats_init(struct net_device *netdev);
+void igbx_stats_fold(struct igbx_adapter *adapter, struct igbx_q_vector *qv);
 void igbx_ring_stats_read(struct igbx_ring *ring, struct igbx_ring_stats *out);
 
 /* selftest.c */
@@ -545,6 +650,8 @@ int igbx_open(struct net_device *netdev);
 int igbx_stop(struct net_device *netdev);
 void igbx_down(struct igbx_adapter *adapter);
 int igbx_set_num_qp(struct igbx_adapter *adapter, unsigned int n);
+int igbx_reconfigure(struct igbx_adapter *adapter, u32 tx_count, u32 rx_count,
+		     struct bpf_prog *prog);
 void igbx_netdev_unregister(struct igbx_adapter *adapter);
 void igbx_service_schedule(struct igbx_adapter *adapter);
 void igbx_service_init(struct igbx_adapter *adapter);

@@ -285,8 +285,9 @@ void igbx_irq_enable(struct igbx_adapter *adapter)
 		 */
 		qv = adapter->q_vector[0];
 		igbx_wr32(hw, IGBX_GPIE, 0);
-		igbx_ivar_set(hw, qv->rx.index, false, 0);
-		igbx_ivar_set(hw, qv->tx.index, true, 0);
+		igbx_ivar_set(hw, qv->rx.reg_idx, false, 0);
+		igbx_ivar_set(hw, qv->tx.reg_idx, true, 0);
+		igbx_ivar_set(hw, qv->xdp.reg_idx, true, 0);
 		igbx_irq_write_itr(qv);	/* v_idx is 0 here */
 		igbx_wr32(hw, IGBX_IMS, IGBX_ICR_LSC | IGBX_ICR_QUEUE);
 		igbx_wr32(hw, IGBX_EIMS, BIT(0));
@@ -303,8 +304,10 @@ void igbx_irq_enable(struct igbx_adapter *adapter)
 			     IGBX_IVAR_VALID));
 	for (v = 0; v < adapter->num_qp; v++) {
 		qv = adapter->q_vector[v];
-		igbx_ivar_set(hw, qv->rx.index, false, qv->v_idx);
-		igbx_ivar_set(hw, qv->tx.index, true, qv->v_idx);
+		igbx_ivar_set(hw, qv->rx.reg_idx, false, qv->v_idx);
+		igbx_ivar_set(hw, qv->tx.reg_idx, true, qv->v_idx);
+		/* the pair's XDP TX ring completes on the same vector */
+		igbx_ivar_set(hw, qv->xdp.reg_idx, true, qv->v_idx);
 		igbx_irq_write_itr(qv);
 	}
 	igbx_wr32(hw, IGBX_EIAC, eims);

@@ -136,10 +136,17 @@ static void igbx_service_task(struct work_struct *work)
 	igbx_hw_stats_update(adapter);
 	igbx_rx_starve_check(adapter);
 	for (v = 0; v < adapter->num_qp; v++) {
-		if (igbx_tx_hang_check(adapter, &adapter->q_vector[v]->tx)) {
-			netdev_err(netdev, "TX queue %u hung (next_to_clean %u, next_to_use %u), resetting\n",
-				   v, adapter->q_vector[v]->tx.next_to_clean,
-				   adapter->q_vector[v]->tx.next_to_use);
+		struct igbx_q_vector *qv = adapter->q_vector[v];
+		struct igbx_ring *hung = NULL;
+
+		if (igbx_tx_hang_check(adapter, &qv->tx))
+			hung = &qv->tx;
+		else if (igbx_tx_hang_check(adapter, &qv->xdp))
+			hung = &qv->xdp;
+		if (hung) {
+			netdev_err(netdev, "%s queue %u hung (next_to_clean %u, next_to_use %u), resetting\n",
+				   hung == &qv->tx ? "TX" : "XDP TX", v,
+				   hung->next_to_clean, hung->next_to_use);
 			igbx_reset_schedule(adapter);
 			return;
 		}
@@ -233,6 +240,8 @@ void igbx_down(struct igbx_adapter *adapter)
 	unsigned int v;
 
 	set_bit(IGBX_STATE_DOWN, adapter->state);
+	/* ndo_xdp_xmit callers (under RCU) now see the port down */
+	synchronize_net();
 	netif_carrier_off(netdev);
 	netif_tx_disable(netdev);
 	igbx_rings_disable(adapter);
@@ -280,6 +289,58 @@ out:
 	rtnl_unlock();
 }
 
+/* The ring configuration the port runs with now. */
+static void igbx_ring_cfg_now(struct igbx_adapter *adapter,
+			      struct igbx_ring_cfg *cfg)
+{
+	cfg->tx_count = adapter->tx_ring_count;
+	cfg->rx_count = adapter->rx_ring_count;
+	cfg->xdp = !!adapter->xdp_prog;
+}
+
+/**
+ * igbx_reconfigure() - change ring sizes or the XDP program
+ * @adapter: port (RTNL held)
+ * @tx_count: descriptors per TX ring
+ * @rx_count: descriptors per RX ring
+ * @prog: XDP program to run (the caller's reference passes to the port on
+ *	success; the caller puts the one it replaces)
+ *
+ * The one prepare-then-commit path for changes that need new rings: every
+ * new ring is allocated while the old ones keep running; only when all
+ * allocations succeeded is the port stopped, the old rings swapped for the
+ * new and the port restarted.  On failure nothing changes.  A port that is
+ * not running only takes the new settings.
+ *
+ * Return: 0 or a negative errno.
+ */
+int igbx_reconfigure(struct igbx_adapter *adapter, u32 tx_count, u32 rx_count,
+		     struct bpf_prog *prog)
+{
+	struct igbx_ring_cfg cfg = { .tx_count = tx_count,
+				     .rx_count = rx_count, .xdp = !!prog };
+	struct igbx_ring_set *set = NULL;
+
+	if (netif_running(adapter->netdev)) {
+		set = igbx_rings_prepare(adapter, &cfg);
+		if (IS_ERR(set)) {
+			netdev_err(adapter->netdev,
+				   "cannot allocate new rings (%ld), keeping the old ones\n",
+				   PTR_ERR(set));
+			return PTR_ERR(set);
+		}
+		/* Nothing can fail past this point. */
+		igbx_down(adapter);
+		igbx_rings_commit(adapter, set);
+	}
+	adapter->tx_ring_count = tx_count;
+	adapter->rx_ring_count = rx_count;
+	WRITE_ONCE(adapter->xdp_prog, prog);
+	if (set)
+		igbx_up(adapter);
+	return 0;
+}
+
 /**
  * igbx_open() - ndo_open: allocate rings and IRQs, start the port
  * @netdev: our net_device
@@ -289,12 +350,14 @@ out:
 int igbx_open(struct net_device *netdev)
 {
 	struct igbx_adapter *adapter = netdev_priv(netdev);
+	struct igbx_ring_cfg cfg;
 	int err;
 
 	if (igbx_removed(&adapter->hw))
 		return -ENODEV;
 
-	err = igbx_rings_alloc(adapter);
+	igbx_ring_cfg_now(adapter, &cfg);
+	err = igbx_rings_alloc(adapter, &cfg);
 	if (err)
 		return err;
 	err = igbx_irq_request(adapter);
@@ -304,6 +367,7 @@ int igbx_open(struct net_device *netdev)
 	err = igbx_link_start(adapter);
 	if (err)
 		goto err_down;
+	igbx_xdp_target_set(netdev, true);
 	return 0;
 
 err_down:
@@ -324,6 +388,7 @@ int igbx_stop(struct net_device *netdev)
 {
 	struct igbx_adapter *adapter = netdev_priv(netdev);
 
+	igbx_xdp_target_set(netdev, false);
 	igbx_down(adapter);
 	igbx_service_stop(adapter);
 	igbx_irq_release(adapter);
@@ -361,10 +426,12 @@ int igbx_set_num_qp(struct igbx_adapter *adapter, unsigned int n)
 	struct net_device *netdev = adapter->netdev;
 	bool running = netif_running(netdev);
 	unsigned int old = adapter->num_qp, v;
+	struct igbx_ring_cfg cfg;
 	int err;
 
 	if (n == old)
 		return 0;
+	igbx_ring_cfg_now(adapter, &cfg);
 
 	for (v = old; v < n; v++) {
 		add[v] = igbx_q_vector_create(adapter, v);
@@ -374,8 +441,7 @@ int igbx_set_num_qp(struct igbx_adapter *adapter, unsigned int n)
 		}
 		if (!running)
 			continue;
-		err = igbx_q_vector_rings_alloc(add[v], adapter->tx_ring_count,
-						adapter->rx_ring_count);
+		err = igbx_q_vector_rings_alloc(add[v], &cfg);
 		if (err) {
 			igbx_qp_unprepare(add[v], false, false);
 			goto err_unprepare;
@@ -405,6 +471,7 @@ int igbx_set_num_qp(struct igbx_adapter *adapter, unsigned int n)
 		struct igbx_q_vector *qv = adapter->q_vector[v];
 
 		WRITE_ONCE(adapter->q_vector[v], NULL);
+		igbx_stats_fold(adapter, qv);
 		igbx_qp_unprepare(qv, running, running);
 	}
 	for (v = old; v < n; v++)
@@ -427,6 +494,9 @@ static int igbx_change_mtu(struct net_device *netdev, int new_mtu)
 {
 	struct igbx_adapter *adapter = netdev_priv(netdev);
 
+	/* ndo_change_mtu has no extack: igbx_xdp_mtu_ok() logs the reason */
+	if (!igbx_xdp_mtu_ok(adapter, adapter->xdp_prog, new_mtu, NULL))
+		return -EOPNOTSUPP;
 	/* Buffers do not depend on the MTU: the size filter and the pause
 	 * thresholds (room for two frames) do.
 	 */
@@ -487,6 +557,8 @@ static const struct net_device_ops igbx_netdev_ops = {
 	.ndo_vlan_rx_add_vid	= igbx_vlan_rx_add_vid,
 	.ndo_vlan_rx_kill_vid	= igbx_vlan_rx_kill_vid,
 	.ndo_validate_addr	= eth_validate_addr,
+	.ndo_bpf		= igbx_bpf,
+	.ndo_xdp_xmit		= igbx_xdp_xmit,
 };
 
 /**
@@ -518,6 +590,7 @@ int igbx_netdev_register(struct igbx_adapter *adapter)
 	netdev->features = (netdev->hw_features | NETIF_F_HIGHDMA) &
 			   ~(NETIF_F_RXFCS | NETIF_F_RXALL);
 	netdev->vlan_features = csum | NETIF_F_HIGHDMA;
+	igbx_xdp_features_init(netdev);
 
 	adapter->tx_ring_count = IGBX_DEFAULT_RING;
 	adapter->rx_ring_count = IGBX_DEFAULT_RING;

@@ -10,6 +10,19 @@
 
 #define IGBX_QUEUE_ENABLE_US	10000	/* XDCTL.ENABLE takes effect */
 
+/* A ring's identity: owner, queue number, device register set. */
+static void igbx_ring_init(struct igbx_ring *ring, struct igbx_q_vector *qv,
+			   u16 index, u16 reg_idx)
+{
+	ring->q_vector = qv;
+	ring->netdev = qv->adapter->netdev;
+	ring->dev = &qv->adapter->pdev->dev;
+	ring->index = index;
+	ring->reg_idx = reg_idx;
+	spin_lock_init(&ring->xdp_lock);
+	u64_stats_init(&ring->syncp);
+}
+
 /**
  * igbx_q_vector_create() - allocate one vector with its NAPI context
  * @adapter: port with MSI-X vectors allocated
@@ -35,16 +48,9 @@ struct igbx_q_vector *igbx_q_vector_create(struct igbx_adapter *adapter,
 	qv->itr_us = adapter->coal_usecs;
 	qv->adaptive = adapter->coal_adaptive;
 	igbx_dim_init(qv);
-	qv->tx.q_vector = qv;
-	qv->rx.q_vector = qv;
-	qv->tx.netdev = netdev;
-	qv->rx.netdev = netdev;
-	qv->tx.dev = &adapter->pdev->dev;
-	qv->rx.dev = &adapter->pdev->dev;
-	qv->tx.index = v;
-	qv->rx.index = v;
-	u64_stats_init(&qv->tx.syncp);
-	u64_stats_init(&qv->rx.syncp);
+	igbx_ring_init(&qv->tx, qv, v, v);
+	igbx_ring_init(&qv->xdp, qv, v, IGBX_XDP_TXQ_BASE + v);
+	igbx_ring_init(&qv->rx, qv, v, v);
 	netif_napi_add(netdev, &qv->napi, igbx_poll);
 	igbx_napi_set_irq(&qv->napi, pci_irq_vector(adapter->pdev, qv->v_idx));
 	return qv;
@@ -136,8 +142,9 @@ static void igbx_tx_ring_free(struct igbx_ring *ring)
 	ring->tx_buf = NULL;
 }
 
-static int igbx_rx_ring_alloc(struct igbx_ring *ring, u32 count)
+static int igbx_rx_ring_alloc(struct igbx_ring *ring, u32 count, bool xdp)
 {
+	u16 headroom = xdp ? IGBX_RX_XDP_HEADROOM : IGBX_RX_HEADROOM;
 	struct page_pool_params pp = {
 		.flags		= PP_FLAG_DMA_MAP | PP_FLAG_DMA_SYNC_DEV,
 		.order		= 0,
@@ -148,18 +155,21 @@ static int igbx_rx_ring_alloc(struct igbx_ring *ring, u32 count)
 		.pool_size	= min_t(u32, 4 * count, IGBX_PP_POOL_MAX),
 		.nid		= dev_to_node(ring->dev),
 		.dev		= ring->dev,
-		.dma_dir	= DMA_FROM_DEVICE,
-		.offset		= IGBX_RX_HEADROOM,
+		/* XDP_TX sends the page the device wrote, as it is */
+		.dma_dir	= xdp ? DMA_BIDIRECTIONAL : DMA_FROM_DEVICE,
+		.offset		= headroom,
 		.max_len	= IGBX_RX_BUF_LEN,
 	};
+	struct igbx_q_vector *qv = ring->q_vector;
 	int err = -ENOMEM;
 
 	/* headroom, buffer and skb_shared_info share one page (build_skb) */
-	BUILD_BUG_ON(IGBX_RX_HEADROOM + IGBX_RX_BUF_LEN +
+	BUILD_BUG_ON(IGBX_RX_XDP_HEADROOM + IGBX_RX_BUF_LEN +
 		     SKB_DATA_ALIGN(sizeof(struct skb_shared_info)) > PAGE_SIZE);
-	igbx_pp_params_link(&pp, &ring->q_vector->napi, ring->netdev,
-			    ring->index);
+	BUILD_BUG_ON(IGBX_RX_HEADROOM > IGBX_RX_XDP_HEADROOM);
+	igbx_pp_params_link(&pp, &qv->napi, ring->netdev, ring->index);
 	ring->count = count;
+	ring->rx_headroom = headroom;
 	ring->rx_page = kvcalloc(count, sizeof(*ring->rx_page), GFP_KERNEL);
 	if (!ring->rx_page)
 		return -ENOMEM;
@@ -171,8 +181,25 @@ static int igbx_rx_ring_alloc(struct igbx_ring *ring, u32 count)
 		ring->pp = NULL;
 		goto err_free_desc;
 	}
+	/*
+	 * Frag pages keep the rest of their page as tailroom for
+	 * bpf_xdp_adjust_tail(): the device writes at most max_len of it.
+	 */
+	err = __xdp_rxq_info_reg(&ring->xdp_rxq, ring->netdev, ring->index,
+				 qv->napi.napi_id, PAGE_SIZE);
+	if (err)
+		goto err_destroy_pool;
+	err = xdp_rxq_info_reg_mem_model(&ring->xdp_rxq, MEM_TYPE_PAGE_POOL,
+					 ring->pp);
+	if (err)
+		goto err_unreg_rxq;
 	return 0;
 
+err_unreg_rxq:
+	xdp_rxq_info_unreg(&ring->xdp_rxq);
+err_destroy_pool:
+	page_pool_destroy(ring->pp);
+	ring->pp = NULL;
 err_free_desc:
 	igbx_desc_free(ring);
 err_free_pages:
@@ -183,6 +210,8 @@ err_free_pages:
 
 static void igbx_rx_ring_free(struct igbx_ring *ring)
 {
+	if (xdp_rxq_info_is_reg(&ring->xdp_rxq))
+		xdp_rxq_info_unreg(&ring->xdp_rxq);
 	if (ring->pp) {
 		page_pool_destroy(ring->pp);
 		ring->pp = NULL;
@@ -193,24 +222,32 @@ static void igbx_rx_ring_free(struct igbx_ring *ring)
 }
 
 /**
- * igbx_q_vector_rings_alloc() - memory for one vector's TX and RX ring
+ * igbx_q_vector_rings_alloc() - memory for one vector's rings
  * @qv: vector
- * @tx_count: TX descriptors
- * @rx_count: RX descriptors
+ * @cfg: ring sizes, and whether an XDP program will run on the RX ring
  *
  * Return: 0 or -ENOMEM (nothing stays allocated then).
  */
-int igbx_q_vector_rings_alloc(struct igbx_q_vector *qv, u32 tx_count,
-			      u32 rx_count)
+int igbx_q_vector_rings_alloc(struct igbx_q_vector *qv,
+			      const struct igbx_ring_cfg *cfg)
 {
 	int err;
 
-	err = igbx_tx_ring_alloc(&qv->tx, tx_count);
+	err = igbx_tx_ring_alloc(&qv->tx, cfg->tx_count);
 	if (err)
 		return err;
-	err = igbx_rx_ring_alloc(&qv->rx, rx_count);
+	err = igbx_tx_ring_alloc(&qv->xdp, cfg->tx_count);
 	if (err)
-		igbx_tx_ring_free(&qv->tx);
+		goto err_free_tx;
+	err = igbx_rx_ring_alloc(&qv->rx, cfg->rx_count, cfg->xdp);
+	if (err)
+		goto err_free_xdp;
+	return 0;
+
+err_free_xdp:
+	igbx_tx_ring_free(&qv->xdp);
+err_free_tx:
+	igbx_tx_ring_free(&qv->tx);
 	return err;
 }
 
@@ -221,24 +258,25 @@ int igbx_q_vector_rings_alloc(struct igbx_q_vector *qv, u32 tx_count,
 void igbx_q_vector_rings_free(struct igbx_q_vector *qv)
 {
 	igbx_rx_ring_free(&qv->rx);
+	igbx_tx_ring_free(&qv->xdp);
 	igbx_tx_ring_free(&qv->tx);
 }
 
 /**
  * igbx_rings_alloc() - allocate descriptor memory, buffers and page pools
  * @adapter: port
+ * @cfg: what to build the rings for
  *
  * Return: 0 or a negative errno (nothing stays allocated then).
  */
-int igbx_rings_alloc(struct igbx_adapter *adapter)
+int igbx_rings_alloc(struct igbx_adapter *adapter,
+		     const struct igbx_ring_cfg *cfg)
 {
 	unsigned int v;
 	int err;
 
 	for (v = 0; v < adapter->num_qp; v++) {
-		err = igbx_q_vector_rings_alloc(adapter->q_vector[v],
-						adapter->tx_ring_count,
-						adapter->rx_ring_count);
+		err = igbx_q_vector_rings_alloc(adapter->q_vector[v], cfg);
 		if (err) {
 			netdev_err(adapter->netdev,
 				   "cannot allocate rings (%d)\n", err);
@@ -261,6 +299,83 @@ void igbx_rings_free(struct igbx_adapter *adapter)
 		igbx_q_vector_rings_free(adapter->q_vector[v]);
 }
 
+/**
+ * struct igbx_ring_set - a new set of rings for every queue pair, built
+ *	while the old set keeps running
+ * @n: queue pairs
+ * @qp: per queue pair, rings with the identity of the pair's own
+ */
+struct igbx_ring_set {
+	unsigned int n;
+	struct {
+		struct igbx_ring tx;
+		struct igbx_ring xdp;
+		struct igbx_ring rx;
+	} qp[];
+};
+
+/* Free a set's memory (its rings were never swapped in, or are empty). */
+static void igbx_ring_set_free(struct igbx_ring_set *set)
+{
+	unsigned int v;
+
+	for (v = 0; v < set->n; v++) {
+		igbx_rx_ring_free(&set->qp[v].rx);
+		igbx_tx_ring_free(&set->qp[v].xdp);
+		igbx_tx_ring_free(&set->qp[v].tx);
+	}
+	kfree(set);
+}
+
+/**
+ * igbx_rings_prepare() - allocate a complete new set of rings
+ * @adapter: port, running on its current rings
+ * @cfg: what the new rings are built for
+ *
+ * Nothing of the running port is touched.
+ *
+ * Return: the set, or an ERR_PTR (nothing stays allocated then).
+ */
+struct igbx_ring_set *igbx_rings_prepare(struct igbx_adapter *adapter,
+					 const struct igbx_ring_cfg *cfg)
+{
+	unsigned int v, n = adapter->num_qp;
+	struct igbx_ring_set *set;
+	int err = 0;
+
+	set = kzalloc(struct_size(set, qp, n), GFP_KERNEL);
+	if (!set)
+		return ERR_PTR(-ENOMEM);
+	set->n = n;
+	for (v = 0; v < n && !err; v++) {
+		struct igbx_q_vector *qv = adapter->q_vector[v];
+
+		igbx_ring_init(&set->qp[v].tx, qv, v, qv->tx.reg_idx);
+		igbx_ring_init(&set->qp[v].xdp, qv, v, qv->xdp.reg_idx);
+		igbx_ring_init(&set->qp[v].rx, qv, v, qv->rx.reg_idx);
+		err = igbx_tx_ring_alloc(&set->qp[v].tx, cfg->tx_count);
+		if (!err)
+			err = igbx_tx_ring_alloc(&set->qp[v].xdp, cfg->tx_count);
+		if (!err)
+			err = igbx_rx_ring_alloc(&set->qp[v].rx, cfg->rx_count,
+						 cfg->xdp);
+	}
+	if (err) {
+		igbx_ring_set_free(set);
+		return ERR_PTR(err);
+	}
+	return set;
+}
+
+/**
+ * igbx_rings_discard() - free a set that igbx_rings_prepare() built
+ * @set: set, not committed
+ */
+void igbx_rings_discard(struct igbx_ring_set *set)
+{
+	igbx_ring_set_free(set);
+}
+
 /* Move a ring's memory (descriptors, buffers, pool) from @from to @to. */
 static void igbx_ring_move(struct igbx_ring *to, struct igbx_ring *from)
 {
@@ -270,75 +385,34 @@ static void igbx_ring_move(struct igbx_ring *to, struct igbx_ring *from)
 	to->count = from->count;
 	to->tx_buf = from->tx_buf;	/* same pointer as rx_page */
 	to->pp = from->pp;
+	to->rx_headroom = from->rx_headroom;
+	to->xdp_rxq = from->xdp_rxq;	/* registered with from->pp */
 	from->desc = NULL;
 	from->tx_buf = NULL;
 	from->pp = NULL;
+	memset(&from->xdp_rxq, 0, sizeof(from->xdp_rxq));
 }
 
 /**
- * igbx_rings_resize() - change the descriptor count of every ring
- * @adapter: port (RTNL held)
- * @tx_count: descriptors per TX ring
- * @rx_count: descriptors per RX ring
+ * igbx_rings_commit() - swap the port's rings for a prepared set
+ * @adapter: port, stopped (igbx_down()), same queue pairs as the set
+ * @set: set from igbx_rings_prepare(); consumed
  *
- * Prepare, then commit: every new ring is allocated while the old ones keep
- * running; only when all allocations succeeded is the port stopped, the old
- * memory swapped for the new and the port restarted.  On failure nothing
- * changes.
- *
- * Return: 0 or a negative errno.
+ * Cannot fail.  The rings' counters stay with the queue pairs.
  */
-int igbx_rings_resize(struct igbx_adapter *adapter, u32 tx_count,
-		      u32 rx_count)
+void igbx_rings_commit(struct igbx_adapter *adapter, struct igbx_ring_set *set)
 {
-	struct net_device *netdev = adapter->netdev;
-	struct igbx_ring *tmp;
-	unsigned int v, n = adapter->num_qp;
-	int err = 0;
+	unsigned int v;
 
-	if (!netif_running(netdev)) {
-		adapter->tx_ring_count = tx_count;
-		adapter->rx_ring_count = rx_count;
-		return 0;
-	}
-
-	tmp = kcalloc(2 * n, sizeof(*tmp), GFP_KERNEL);
-	if (!tmp)
-		return -ENOMEM;
-	for (v = 0; v < n && !err; v++) {
+	for (v = 0; v < set->n; v++) {
 		struct igbx_q_vector *qv = adapter->q_vector[v];
 
-		tmp[2 * v] = (struct igbx_ring){ .q_vector = qv,
-			.netdev = netdev, .dev = qv->tx.dev, .index = v };
-		tmp[2 * v + 1] = (struct igbx_ring){ .q_vector = qv,
-			.netdev = netdev, .dev = qv->rx.dev, .index = v };
-		err = igbx_tx_ring_alloc(&tmp[2 * v], tx_count);
-		if (!err)
-			err = igbx_rx_ring_alloc(&tmp[2 * v + 1], rx_count);
+		igbx_q_vector_rings_free(qv);
+		igbx_ring_move(&qv->tx, &set->qp[v].tx);
+		igbx_ring_move(&qv->xdp, &set->qp[v].xdp);
+		igbx_ring_move(&qv->rx, &set->qp[v].rx);
 	}
-	if (err) {
-		for (v = 0; v < n; v++) {
-			igbx_tx_ring_free(&tmp[2 * v]);
-			igbx_rx_ring_free(&tmp[2 * v + 1]);
-		}
-		kfree(tmp);
-		return err;
-	}
-
-	/* Nothing can fail past this point. */
-	igbx_down(adapter);
-	for (v = 0; v < n; v++) {
-		struct igbx_q_vector *qv = adapter->q_vector[v];
-
-		igbx_tx_ring_free(&qv->tx);
-		igbx_rx_ring_free(&qv->rx);
-		igbx_ring_move(&qv->tx, &tmp[2 * v]);
-		igbx_ring_move(&qv->rx, &tmp[2 * v + 1]);
-	}
-	kfree(tmp);
-	adapter->tx_ring_count = tx_count;
-	adapter->rx_ring_count = rx_count;
-	return igbx_up(adapter);
+	igbx_ring_set_free(set);
 }
 
 static int igbx_queue_enable(struct igbx_hw *hw, u32 reg)
@@ -358,7 +432,7 @@ static void igbx_tx_ring_configure(struct igbx_adapter *adapter,
 				   struct igbx_ring *ring)
 {
 	struct igbx_hw *hw = &adapter->hw;
-	u16 q = ring->index;
+	u16 q = ring->reg_idx;
 
 	igbx_wr32(hw, IGBX_TXDCTL(q), 0);
 	igbx_wr32(hw, IGBX_TDBAL(q), lower_32_bits(ring->dma));
@@ -380,7 +454,7 @@ static void igbx_rx_ring_configure(struct igbx_adapter *adapter,
 				   struct igbx_ring *ring)
 {
 	struct igbx_hw *hw = &adapter->hw;
-	u16 q = ring->index;
+	u16 q = ring->reg_idx;
 
 	igbx_wr32(hw, IGBX_RXDCTL(q), 0);
 	igbx_wr32(hw, IGBX_RDBAL(q), lower_32_bits(ring->dma));
@@ -413,8 +487,10 @@ void igbx_rings_configure(struct igbx_adapter *adapter)
 	u32 rctl;
 	unsigned int v;
 
-	for (v = 0; v < adapter->num_qp; v++)
+	for (v = 0; v < adapter->num_qp; v++) {
 		igbx_tx_ring_configure(adapter, &adapter->q_vector[v]->tx);
+		igbx_tx_ring_configure(adapter, &adapter->q_vector[v]->xdp);
+	}
 	igbx_wr32(hw, IGBX_TCTL, IGBX_TCTL_EN | IGBX_TCTL_PSP | IGBX_TCTL_RTLC |
 				 FIELD_PREP(IGBX_TCTL_CT, 15) |
 				 FIELD_PREP(IGBX_TCTL_COLD, 63));
@@ -451,6 +527,7 @@ void igbx_rings_disable(struct igbx_adapter *adapter)
 	for (v = 0; v < adapter->num_qp; v++) {
 		igbx_wr32(hw, IGBX_RXDCTL(v), 0);
 		igbx_wr32(hw, IGBX_TXDCTL(v), 0);
+		igbx_wr32(hw, IGBX_TXDCTL(IGBX_XDP_TXQ_BASE + v), 0);
 	}
 	igbx_wr32(hw, IGBX_TCTL, igbx_rd32(hw, IGBX_TCTL) & ~IGBX_TCTL_EN);
 	igbx_flush(hw);
@@ -468,6 +545,7 @@ void igbx_rings_clean(struct igbx_adapter *adapter)
 
 	for (v = 0; v < adapter->num_qp; v++) {
 		igbx_tx_ring_clean_all(&adapter->q_vector[v]->tx);
+		igbx_xdp_ring_clean_all(&adapter->q_vector[v]->xdp);
 		igbx_rx_ring_clean_all(&adapter->q_vector[v]->rx);
 	}
 }

@@ -95,17 +95,63 @@ void igbx_ring_stats_read(struct igbx_ring *ring, struct igbx_ring_stats *out)
 	} while (u64_stats_fetch_retry(&ring->syncp, start));
 }
 
+static void igbx_ring_stats_add(struct igbx_ring_stats *sum,
+				const struct igbx_ring_stats *s)
+{
+	sum->packets += s->packets;
+	sum->bytes += s->bytes;
+	sum->drops += s->drops;
+	sum->csum_err += s->csum_err;
+	sum->alloc_fail += s->alloc_fail;
+	sum->restarts += s->restarts;
+	sum->len_err += s->len_err;
+	sum->dma_err += s->dma_err;
+	sum->xdp_pass += s->xdp_pass;
+	sum->xdp_drop += s->xdp_drop;
+	sum->xdp_tx += s->xdp_tx;
+	sum->xdp_redirect += s->xdp_redirect;
+	sum->xdp_redirect_err += s->xdp_redirect_err;
+	sum->xdp_aborted += s->xdp_aborted;
+}
+
+/**
+ * igbx_stats_fold() - keep the counters of a queue pair about to go away
+ * @adapter: port
+ * @qv: the pair (``ethtool -L`` to fewer channels); quiesced
+ *
+ * Its RX ring's counters go into @adapter->base_rx, its TX and XDP TX
+ * rings' into @adapter->base_tx, so that the port's totals (stats64,
+ * qstats' base) never go backwards.
+ */
+void igbx_stats_fold(struct igbx_adapter *adapter, struct igbx_q_vector *qv)
+{
+	struct igbx_ring_stats rx, tx, xdp;
+	unsigned long flags;
+
+	igbx_ring_stats_read(&qv->rx, &rx);
+	igbx_ring_stats_read(&qv->tx, &tx);
+	igbx_ring_stats_read(&qv->xdp, &xdp);
+	spin_lock_irqsave(&adapter->stats_lock, flags);
+	igbx_ring_stats_add(&adapter->base_rx, &rx);
+	igbx_ring_stats_add(&adapter->base_tx, &tx);
+	igbx_ring_stats_add(&adapter->base_tx, &xdp);
+	spin_unlock_irqrestore(&adapter->stats_lock, flags);
+}
+
 /**
  * igbx_get_stats64() - ndo_get_stats64
  * @netdev: our net_device
  * @stats: filled in
+ *
+ * TX counts both the stack's rings and the XDP TX rings (XDP_TX and
+ * ndo_xdp_xmit frames leave through the port like any other).
  */
 void igbx_get_stats64(struct net_device *netdev,
 		      struct rtnl_link_stats64 *stats)
 {
 	struct igbx_adapter *adapter = netdev_priv(netdev);
 	struct igbx_hw_stats *hs = &adapter->hw_stats;
-	struct igbx_ring_stats rs;
+	struct igbx_ring_stats rx = {}, tx = {}, rs;
 	unsigned long flags;
 	unsigned int v;
 
@@ -116,14 +162,11 @@ void igbx_get_stats64(struct net_device *netdev,
 		if (!qv)
 			continue;
 		igbx_ring_stats_read(&qv->rx, &rs);
-		stats->rx_packets += rs.packets;
-		stats->rx_bytes += rs.bytes;
-		stats->rx_dropped += rs.drops;
-		stats->rx_length_errors += rs.len_err;
+		igbx_ring_stats_add(&rx, &rs);
 		igbx_ring_stats_read(&qv->tx, &rs);
-		stats->tx_packets += rs.packets;
-		stats->tx_bytes += rs.bytes;
-		stats->tx_dropped += rs.drops;
+		igbx_ring_stats_add(&tx, &rs);
+		igbx_ring_stats_read(&qv->xdp, &rs);
+		igbx_ring_stats_add(&tx, &rs);
 	}
 	rcu_read_unlock();
 
@@ -134,12 +177,20 @@ void igbx_get_stats64(struct net_device *netdev,
 	 * structured statistics read the device.
 	 */
 	spin_lock_irqsave(&adapter->stats_lock, flags);
+	igbx_ring_stats_add(&rx, &adapter->base_rx);
+	igbx_ring_stats_add(&tx, &adapter->base_tx);
+	stats->rx_packets = rx.packets;
+	stats->rx_bytes = rx.bytes;
+	stats->rx_dropped = rx.drops;
+	stats->tx_packets = tx.packets;
+	stats->tx_bytes = tx.bytes;
+	stats->tx_dropped = tx.drops;
 	stats->multicast = hs->mprc;
 	stats->collisions = hs->colc;
 	stats->rx_crc_errors = hs->crcerrs;
 	stats->rx_frame_errors = hs->algnerrc;
 	stats->rx_missed_errors = hs->mpc;
-	stats->rx_length_errors += hs->rlec + hs->roc;
+	stats->rx_length_errors = rx.len_err + hs->rlec + hs->roc;
 	stats->rx_errors = hs->crcerrs + hs->algnerrc + hs->rxerrc +
 			   stats->rx_length_errors;
 	spin_unlock_irqrestore(&adapter->stats_lock, flags);
@@ -165,24 +216,31 @@ static void igbx_get_queue_stats_tx(struct net_device *netdev, int idx,
 				    struct netdev_queue_stats_tx *tx)
 {
 	struct igbx_adapter *adapter = netdev_priv(netdev);
-	struct igbx_ring_stats rs;
+	struct igbx_q_vector *qv = adapter->q_vector[idx];
+	struct igbx_ring_stats rs, xdp;
 
-	igbx_ring_stats_read(&adapter->q_vector[idx]->tx, &rs);
-	tx->packets = rs.packets;
-	tx->bytes = rs.bytes;
+	igbx_ring_stats_read(&qv->tx, &rs);
+	igbx_ring_stats_read(&qv->xdp, &xdp);
+	tx->packets = rs.packets + xdp.packets;
+	tx->bytes = rs.bytes + xdp.bytes;
 }
 
-/* Counters of queues that no longer exist are not kept: the base is 0. */
+/* what the queues that no longer exist had counted (igbx_stats_fold()) */
 static void igbx_get_base_stats(struct net_device *netdev,
 				struct netdev_queue_stats_rx *rx,
 				struct netdev_queue_stats_tx *tx)
 {
-	rx->packets = 0;
-	rx->bytes = 0;
-	rx->alloc_fail = 0;
-	rx->csum_bad = 0;
-	tx->packets = 0;
-	tx->bytes = 0;
+	struct igbx_adapter *adapter = netdev_priv(netdev);
+	unsigned long flags;
+
+	spin_lock_irqsave(&adapter->stats_lock, flags);
+	rx->packets = adapter->base_rx.packets;
+	rx->bytes = adapter->base_rx.bytes;
+	rx->alloc_fail = adapter->base_rx.alloc_fail;
+	rx->csum_bad = adapter->base_rx.csum_err;
+	tx->packets = adapter->base_tx.packets;
+	tx->bytes = adapter->base_tx.bytes;
+	spin_unlock_irqrestore(&adapter->stats_lock, flags);
 }
 
 static const struct netdev_stat_ops igbx_stat_ops = {

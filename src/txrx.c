@@ -13,8 +13,11 @@
 #include <linux/ipv6.h>
 #include <linux/tcp.h>
 #include <linux/udp.h>
+#include <linux/bpf_trace.h>
+#include <linux/filter.h>
 #include <net/ip6_checksum.h>
 #include <net/netdev_queues.h>
+#include <net/xdp.h>
 
 #include "igbx.h"
 
@@ -420,6 +423,238 @@ void igbx_tx_ring_clean_all(struct igbx_ring *ring)
 	netdev_tx_reset_queue(netdev_get_tx_queue(ring->netdev, ring->index));
 }
 
+/* --- XDP transmit -----------------------------------------------------------
+ * Each queue pair has an XDP TX ring of its own on a device queue the stack
+ * never uses, cleaned by the pair's NAPI.  Its producers are the pair's RX
+ * poll (XDP_TX) and ndo_xdp_xmit from any CPU, serialised by xdp_lock; the
+ * cleaner needs no lock, as with the stack's rings.
+ */
+
+/* Where the device finds one buffer of an XDP_TX frame (page_pool mapped). */
+static dma_addr_t igbx_xdp_tx_dma(struct device *dev, struct page *page,
+				  unsigned int off, unsigned int len)
+{
+	dma_addr_t dma = page_pool_get_dma_addr(page) + off;
+
+	/* the program may have written to it */
+	dma_sync_single_for_device(dev, dma, len, DMA_BIDIRECTIONAL);
+	return dma;
+}
+
+/**
+ * igbx_xdp_ring_frame() - put one XDP frame on an XDP TX ring
+ * @ring: XDP TX ring, xdp_lock held
+ * @xdpf: frame, with its frags
+ * @type: IGBX_TX_XDP_TX (pages of our own pools, already mapped) or
+ *	IGBX_TX_XDP_XMIT (anyone's memory: mapped here)
+ *
+ * The doorbell is left to the caller (igbx_xdp_ring_kick()).
+ *
+ * Return: 0, -ENOSPC (ring full) or -ENOMEM (mapping failed, counted).
+ */
+int igbx_xdp_ring_frame(struct igbx_ring *ring, struct xdp_frame *xdpf,
+			enum igbx_tx_type type)
+{
+	struct skb_shared_info *sinfo = xdp_get_shared_info_from_frame(xdpf);
+	u32 nr_frags = xdp_frame_has_frags(xdpf) ? sinfo->nr_frags : 0;
+	u16 first_i = ring->next_to_use, i = first_i;
+	struct igbx_tx_buffer *first = &ring->tx_buf[first_i];
+	u32 cmd = FIELD_PREP(IGBX_TXD_DTYP, IGBX_TXD_DTYP_DATA) |
+		  IGBX_TXD_CMD_DEXT | IGBX_TXD_CMD_IFCS;
+	u32 total = xdpf->len + (nr_frags ? sinfo->xdp_frags_size : 0);
+	u32 olinfo = FIELD_PREP(IGBX_TXD_PAYLEN, total);
+	struct igbx_tx_desc *last = NULL;
+	unsigned int f, len;
+	dma_addr_t dma;
+
+	/* one descriptor per buffer: a buffer is at most a page */
+	if (unlikely(igbx_desc_unused(ring) < nr_frags + 1))
+		return -ENOSPC;
+
+	for (f = 0; f <= nr_frags; f++) {
+		const skb_frag_t *frag = f ? &sinfo->frags[f - 1] : NULL;
+		struct igbx_tx_buffer *buf = &ring->tx_buf[i];
+
+		len = frag ? skb_frag_size(frag) : xdpf->len;
+		if (type == IGBX_TX_XDP_TX) {
+			dma = frag ? igbx_xdp_tx_dma(ring->dev,
+						     skb_frag_page(frag),
+						     skb_frag_off(frag), len) :
+				     igbx_xdp_tx_dma(ring->dev,
+						     virt_to_page(xdpf->data),
+						     offset_in_page(xdpf->data),
+						     len);
+		} else {
+			dma = frag ? skb_frag_dma_map(ring->dev, frag, 0, len,
+						      DMA_TO_DEVICE) :
+				     dma_map_single(ring->dev, xdpf->data, len,
+						    DMA_TO_DEVICE);
+			if (dma_mapping_error(ring->dev, dma))
+				goto unmap;
+			buf->dma = dma;
+			buf->len = len;
+			buf->head = !frag;
+		}
+		i = igbx_tx_map_one(ring, i, dma, len, cmd, olinfo, &last);
+	}
+
+	last->cmd_type_len |= cpu_to_le32(IGBX_TXD_CMD_EOP | IGBX_TXD_CMD_RS);
+	first->eop = (i ? i : ring->count) - 1;
+	first->bytecount = total;
+	first->gso_segs = 1;
+	first->type = type;
+	/* descriptors and eop before the cleaner can see the frame */
+	smp_wmb();
+	WRITE_ONCE(first->xdpf, xdpf);
+	ring->next_to_use = i;
+	return 0;
+
+unmap:
+	for (; first_i != i; first_i = igbx_next(ring, first_i))
+		igbx_tx_unmap(ring, &ring->tx_buf[first_i]);
+	igbx_ring_stat_add(ring, &ring->stats.dma_err, 1);
+	return -ENOMEM;
+}
+
+/**
+ * igbx_xdp_ring_kick() - tell the device about frames queued on an XDP ring
+ * @ring: XDP TX ring
+ */
+void igbx_xdp_ring_kick(struct igbx_ring *ring)
+{
+	spin_lock(&ring->xdp_lock);
+	/* descriptors before the tail write */
+	wmb();
+	writel(ring->next_to_use, ring->tail);
+	spin_unlock(&ring->xdp_lock);
+}
+
+/* Hand a completed XDP frame back to whoever owns its memory. */
+static void igbx_xdp_buf_done(struct igbx_ring *ring,
+			      struct igbx_tx_buffer *buf,
+			      struct xdp_frame_bulk *bq, bool napi)
+{
+	if (buf->type == IGBX_TX_XDP_TX && napi)
+		xdp_return_frame_rx_napi(buf->xdpf);	/* our own pool */
+	else if (bq)
+		xdp_return_frame_bulk(buf->xdpf, bq);
+	else
+		xdp_return_frame(buf->xdpf);
+	buf->xdpf = NULL;
+}
+
+/* Reclaim completed XDP frames; true unless the budget ran out. */
+static bool igbx_clean_xdp_tx(struct igbx_ring *ring)
+{
+	unsigned int pkts = 0, bytes = 0;
+	int budget = IGBX_TX_CLEAN_BUDGET;
+	u16 i = ring->next_to_clean;
+	struct igbx_tx_buffer *buf;
+	struct xdp_frame_bulk bq;
+
+	xdp_frame_bulk_init(&bq);
+	rcu_read_lock();	/* xdp_return_frame_bulk() */
+	for (; budget > 0; budget--) {
+		buf = &ring->tx_buf[i];
+		if (!READ_ONCE(buf->xdpf))
+			break;
+		/* buf->eop and the descriptors were written before. */
+		smp_rmb();
+		if (!(igbx_tx_desc(ring, buf->eop)->olinfo_status &
+		      cpu_to_le32(IGBX_TXD_STAT_DD)))
+			break;
+
+		pkts++;
+		bytes += buf->bytecount;
+		igbx_xdp_buf_done(ring, buf, &bq, true);
+		for (;;) {
+			igbx_tx_unmap(ring, &ring->tx_buf[i]);
+			if (i == buf->eop)
+				break;
+			i = igbx_next(ring, i);
+		}
+		i = igbx_next(ring, i);
+	}
+	xdp_flush_frame_bulk(&bq);
+	rcu_read_unlock();
+	ring->next_to_clean = i;
+
+	if (pkts) {
+		u64_stats_update_begin(&ring->syncp);
+		ring->stats.packets += pkts;
+		ring->stats.bytes += bytes;
+		u64_stats_update_end(&ring->syncp);
+	}
+	return budget > 0;
+}
+
+/**
+ * igbx_xdp_ring_clean_all() - drop every frame still on a stopped XDP ring
+ * @ring: XDP TX ring, device queue disabled, NAPI off
+ */
+void igbx_xdp_ring_clean_all(struct igbx_ring *ring)
+{
+	u16 i;
+
+	for (i = 0; i < ring->count; i++) {
+		struct igbx_tx_buffer *buf = &ring->tx_buf[i];
+
+		igbx_tx_unmap(ring, buf);
+		if (buf->xdpf)
+			igbx_xdp_buf_done(ring, buf, NULL, false);
+	}
+	ring->next_to_use = 0;
+	ring->next_to_clean = 0;
+}
+
+/**
+ * igbx_xdp_xmit() - ndo_xdp_xmit: send frames redirected to this port
+ * @netdev: our net_device
+ * @n: frames
+ * @frames: the frames (with frags)
+ * @flags: XDP_XMIT_FLUSH: ring the doorbell
+ *
+ * Called under RCU from any CPU; uses the XDP TX ring of queue pair
+ * (CPU mod pairs).  Frames not taken stay the caller's.
+ *
+ * Return: frames queued, or a negative errno.
+ */
+int igbx_xdp_xmit(struct net_device *netdev, int n, struct xdp_frame **frames,
+		  u32 flags)
+{
+	struct igbx_adapter *adapter = netdev_priv(netdev);
+	struct igbx_q_vector *qv;
+	struct igbx_ring *ring;
+	int sent, err = 0;
+
+	if (unlikely(flags & ~XDP_XMIT_FLAGS_MASK))
+		return -EINVAL;
+	if (unlikely(test_bit(IGBX_STATE_DOWN, adapter->state)))
+		return -ENETDOWN;
+	qv = READ_ONCE(adapter->q_vector[smp_processor_id() %
+					 READ_ONCE(adapter->num_qp)]);
+	if (unlikely(!qv))
+		return -ENETDOWN;
+	ring = &qv->xdp;
+
+	spin_lock(&ring->xdp_lock);
+	for (sent = 0; sent < n; sent++) {
+		err = igbx_xdp_ring_frame(ring, frames[sent],
+					  IGBX_TX_XDP_XMIT);
+		if (err)
+			break;
+	}
+	if (flags & XDP_XMIT_FLUSH) {
+		/* descriptors before the tail write */
+		wmb();
+		writel(ring->next_to_use, ring->tail);
+	}
+	spin_unlock(&ring->xdp_lock);
+	if (err == -ENOSPC)
+		igbx_ring_stat_add(ring, &ring->stats.drops, n - sent);
+	return sent;
+}
+
 /* --- receive ------------------------------------------------------------- */
 
 /**
@@ -448,7 +683,7 @@ void igbx_rx_refill(struct igbx_ring *ring, u16 count)
 		ring->rx_page[i] = page;
 		desc = igbx_rx_desc(ring, i);
 		desc->read.pkt_addr = cpu_to_le64(page_pool_get_dma_addr(page) +
-						  IGBX_RX_HEADROOM);
+						  ring->rx_headroom);
 		desc->read.hdr_addr = 0;	/* also clears DD */
 		i = igbx_next(ring, i);
 	}
@@ -508,22 +743,78 @@ static void igbx_rx_fields(struct igbx_ring *ring, union igbx_rx_desc *desc,
 	skb->protocol = eth_type_trans(skb, netdev);
 }
 
-/* Start or extend the frame in ring->skb with one received buffer. */
-static struct sk_buff *igbx_rx_buffer(struct igbx_ring *ring,
-				      struct sk_buff *skb, struct page *page,
-				      unsigned int len)
+/* Start or extend the frame in ring->rx_xdp with one received buffer. */
+static bool igbx_rx_buffer(struct igbx_ring *ring, struct xdp_buff *xdp,
+			   struct page *page, unsigned int len)
 {
-	if (!skb) {
-		skb = napi_build_skb(page_address(page), PAGE_SIZE);
-		if (unlikely(!skb))
-			return NULL;
-		skb_mark_for_recycle(skb);
-		skb_reserve(skb, IGBX_RX_HEADROOM);
-		__skb_put(skb, len);
-		return skb;
+	struct skb_shared_info *sinfo;
+
+	if (!xdp->data) {
+		xdp_init_buff(xdp, PAGE_SIZE, &ring->xdp_rxq);
+		xdp_prepare_buff(xdp, page_address(page), ring->rx_headroom,
+				 len, true);
+		return true;
 	}
-	skb_add_rx_frag(skb, skb_shinfo(skb)->nr_frags, page,
-			IGBX_RX_HEADROOM, len, PAGE_SIZE);
+	sinfo = xdp_get_shared_info_from_buff(xdp);
+	if (!xdp_buff_has_frags(xdp)) {
+		sinfo->nr_frags = 0;
+		sinfo->xdp_frags_size = 0;
+		xdp_buff_set_frags_flag(xdp);
+	}
+	if (unlikely(sinfo->nr_frags >= MAX_SKB_FRAGS))
+		return false;
+	igbx_skb_frag_fill(&sinfo->frags[sinfo->nr_frags++], page,
+			   ring->rx_headroom, len);
+	sinfo->xdp_frags_size += len;
+	if (page_is_pfmemalloc(page))
+		xdp_buff_set_frag_pfmemalloc(xdp);
+	return true;
+}
+
+/* Give every page of a frame back to the pool (@direct: from its NAPI). */
+static void igbx_rx_frame_free(struct igbx_ring *ring, struct xdp_buff *xdp,
+			       bool direct)
+{
+	struct skb_shared_info *sinfo;
+	unsigned int f;
+
+	if (xdp_buff_has_frags(xdp)) {
+		sinfo = xdp_get_shared_info_from_buff(xdp);
+		for (f = 0; f < sinfo->nr_frags; f++)
+			page_pool_put_full_page(ring->pp,
+						skb_frag_page(&sinfo->frags[f]),
+						direct);
+	}
+	page_pool_put_full_page(ring->pp, virt_to_page(xdp->data_hard_start),
+				direct);
+}
+
+/* The skb for a frame the stack gets: built around its buffers, no copy. */
+static struct sk_buff *igbx_rx_build_skb(struct xdp_buff *xdp)
+{
+	struct skb_shared_info *sinfo = xdp_get_shared_info_from_buff(xdp);
+	unsigned int meta = xdp->data - xdp->data_meta;
+	unsigned int frags_size = 0;
+	struct sk_buff *skb;
+	u8 nr_frags = 0;
+
+	/* napi_build_skb() clears these: read them first */
+	if (unlikely(xdp_buff_has_frags(xdp))) {
+		nr_frags = sinfo->nr_frags;
+		frags_size = sinfo->xdp_frags_size;
+	}
+	skb = napi_build_skb(xdp->data_hard_start, xdp->frame_sz);
+	if (unlikely(!skb))
+		return NULL;
+	skb_mark_for_recycle(skb);
+	skb_reserve(skb, xdp->data - xdp->data_hard_start);
+	__skb_put(skb, xdp->data_end - xdp->data);
+	if (meta)
+		skb_metadata_set(skb, meta);
+	if (unlikely(nr_frags))
+		xdp_update_skb_shared_info(skb, nr_frags, frags_size,
+					   nr_frags * PAGE_SIZE,
+					   xdp_buff_is_frag_pfmemalloc(xdp));
 	return skb;
 }
 
@@ -539,19 +830,129 @@ static bool igbx_rx_fault(struct igbx_adapter *adapter, unsigned int *len)
 	return igbx_fault(&adapter->fault_rx_no_eop);
 }
 
+/* What one RX poll did, added to the ring's counters once at its end. */
+struct igbx_rx_tally {
+	unsigned int frames;
+	unsigned int bytes;
+	unsigned int drops;
+	unsigned int len_err;
+	unsigned int xdp[IGBX_XDP_NACT];
+	bool xdp_tx;		/* XDP TX ring's doorbell owed */
+	bool redirect;		/* xdp_do_flush() owed */
+};
+
+/*
+ * Run the program on a complete frame and carry out its verdict.  True if
+ * the stack is to get the frame (XDP_PASS).
+ */
+static bool igbx_run_xdp(struct igbx_ring *ring, struct bpf_prog *prog,
+			 struct igbx_rx_tally *t)
+{
+	struct xdp_buff *xdp = &ring->rx_xdp.xdp;
+	struct net_device *netdev = ring->netdev;
+	struct igbx_ring *xring = &ring->q_vector->xdp;
+	struct xdp_frame *xdpf;
+	u32 act;
+
+	act = bpf_prog_run_xdp(prog, xdp);
+	switch (act) {
+	case XDP_PASS:
+		t->xdp[IGBX_XDP_PASS]++;
+		return true;
+	case XDP_TX:
+		t->xdp[IGBX_XDP_TX]++;
+		xdpf = xdp_convert_buff_to_frame(xdp);
+		if (unlikely(!xdpf))
+			goto drop;
+		spin_lock(&xring->xdp_lock);
+		if (likely(!igbx_xdp_ring_frame(xring, xdpf, IGBX_TX_XDP_TX))) {
+			spin_unlock(&xring->xdp_lock);
+			t->xdp_tx = true;
+			return false;
+		}
+		spin_unlock(&xring->xdp_lock);
+		igbx_ring_stat_add(xring, &xring->stats.drops, 1);
+		xdp_return_frame_rx_napi(xdpf);
+		return false;
+	case XDP_REDIRECT:
+		if (likely(!xdp_do_redirect(netdev, xdp, prog))) {
+			t->xdp[IGBX_XDP_REDIRECT]++;
+			t->redirect = true;
+			return false;
+		}
+		t->xdp[IGBX_XDP_REDIRECT_ERR]++;
+		goto free;
+	default:
+		bpf_warn_invalid_xdp_action(netdev, prog, act);
+		fallthrough;
+	case XDP_ABORTED:
+		trace_xdp_exception(netdev, prog, act);
+		t->xdp[IGBX_XDP_ABORTED]++;
+		goto free;
+	case XDP_DROP:
+		break;
+	}
+drop:
+	t->xdp[IGBX_XDP_DROP]++;
+free:
+	igbx_rx_frame_free(ring, xdp, true);
+	return false;
+}
+
+/* A complete, good frame: XDP first if a program is attached, then GRO. */
+static void igbx_rx_frame(struct igbx_ring *ring, struct bpf_prog *prog,
+			  struct igbx_rx_tally *t)
+{
+	struct igbx_xdp_buff *b = &ring->rx_xdp;
+	struct sk_buff *skb;
+
+	t->frames++;
+	t->bytes += xdp_get_buff_len(&b->xdp);
+	if (prog && !igbx_run_xdp(ring, prog, t))
+		return;
+
+	skb = igbx_rx_build_skb(&b->xdp);
+	if (unlikely(!skb)) {
+		igbx_rx_frame_free(ring, &b->xdp, true);
+		igbx_ring_stat_add(ring, &ring->stats.alloc_fail, 1);
+		t->drops++;
+		return;
+	}
+	igbx_rx_fields(ring, &b->eop, le32_to_cpu(b->eop.wb.status_error), skb);
+	napi_gro_receive(&ring->q_vector->napi, skb);
+}
+
+static void igbx_rx_tally_add(struct igbx_ring *ring,
+			      const struct igbx_rx_tally *t)
+{
+	u64_stats_update_begin(&ring->syncp);
+	ring->stats.packets += t->frames;
+	ring->stats.bytes += t->bytes;
+	ring->stats.drops += t->drops;
+	ring->stats.len_err += t->len_err;
+	ring->stats.xdp_pass += t->xdp[IGBX_XDP_PASS];
+	ring->stats.xdp_drop += t->xdp[IGBX_XDP_DROP];
+	ring->stats.xdp_tx += t->xdp[IGBX_XDP_TX];
+	ring->stats.xdp_redirect += t->xdp[IGBX_XDP_REDIRECT];
+	ring->stats.xdp_redirect_err += t->xdp[IGBX_XDP_REDIRECT_ERR];
+	ring->stats.xdp_aborted += t->xdp[IGBX_XDP_ABORTED];
+	u64_stats_update_end(&ring->syncp);
+}
+
 static int igbx_clean_rx(struct igbx_ring *ring, int budget)
 {
-	unsigned int bytes = 0, frames = 0, drops = 0, len_err = 0;
 	struct igbx_adapter *adapter = ring->q_vector->adapter;
 	u16 i = ring->next_to_clean, cleaned = 0, unused;
-	struct sk_buff *skb = ring->skb;
+	struct xdp_buff *xdp = &ring->rx_xdp.xdp;
+	struct igbx_rx_tally t = {};
 	union igbx_rx_desc *desc;
-	struct sk_buff *nskb;
+	struct bpf_prog *prog;
 	struct page *page;
 	unsigned int len;
 	u32 status;
 
-	while (frames < budget) {
+	prog = READ_ONCE(adapter->xdp_prog);
+	while (t.frames < budget) {
 		/*
 		 * A slot software has not refilled (allocation failed, or the
 		 * one always left empty) still holds its last write-back, DD
@@ -576,36 +977,35 @@ static int igbx_clean_rx(struct igbx_ring *ring, int budget)
 
 		/*
 		 * Trust nothing the device wrote: a buffer overrun, or a
-		 * frame chained past the largest the port accepts (or past
-		 * what an skb holds) because end-of-packet never came.
+		 * frame chained past the largest the port accepts because
+		 * end-of-packet never came.
 		 */
 		if (unlikely(len > IGBX_RX_BUF_LEN ||
-			     (skb && !ring->rx_discard &&
-			      (skb_shinfo(skb)->nr_frags >= MAX_SKB_FRAGS ||
-			       skb->len + len > ring->netdev->mtu +
-						IGBX_RX_FRAME_OVERHEAD)))) {
-			len_err++;
+			     (xdp->data && !ring->rx_discard &&
+			      xdp_get_buff_len(xdp) + len >
+			      ring->netdev->mtu + IGBX_RX_FRAME_OVERHEAD))) {
+			t.len_err++;
 			ring->rx_discard = true;
+		}
+		if (likely(!ring->rx_discard)) {
+			dma_sync_single_range_for_cpu(ring->dev,
+						      page_pool_get_dma_addr(page),
+						      ring->rx_headroom, len,
+						      page_pool_get_dma_dir(ring->pp));
+			/* false: more fragments than an skb holds */
+			if (unlikely(!igbx_rx_buffer(ring, xdp, page, len))) {
+				t.len_err++;
+				ring->rx_discard = true;
+			}
 		}
 		if (unlikely(ring->rx_discard)) {
-			page_pool_recycle_direct(ring->pp, page);
-			goto frame_end;
+			page_pool_put_full_page(ring->pp, page, true);
+			if (xdp->data) {
+				igbx_rx_frame_free(ring, xdp, true);
+				xdp->data = NULL;
+			}
 		}
 
-		dma_sync_single_range_for_cpu(ring->dev,
-					      page_pool_get_dma_addr(page),
-					      IGBX_RX_HEADROOM, len,
-					      DMA_FROM_DEVICE);
-		nskb = igbx_rx_buffer(ring, skb, page, len);
-		if (unlikely(!nskb)) {
-			page_pool_recycle_direct(ring->pp, page);
-			igbx_ring_stat_add(ring, &ring->stats.alloc_fail, 1);
-			ring->rx_discard = true;
-			goto frame_end;
-		}
-		skb = nskb;
-
-frame_end:
 		if (cleaned >= IGBX_RX_REFILL_BATCH) {
 			igbx_rx_refill(ring, cleaned);
 			cleaned = 0;
@@ -618,21 +1018,19 @@ frame_end:
 			     ((status & IGBX_RXD_ERR_FRAME) &&
 			      !(ring->netdev->features & NETIF_F_RXALL)))) {
 			ring->rx_discard = false;
-			if (skb)
-				dev_kfree_skb_any(skb);
-			skb = NULL;
-			drops++;
+			if (xdp->data)
+				igbx_rx_frame_free(ring, xdp, true);
+			xdp->data = NULL;
+			t.drops++;
 			continue;
 		}
 
-		igbx_rx_fields(ring, desc, status, skb);
-		bytes += skb->len;
-		frames++;
-		napi_gro_receive(&ring->q_vector->napi, skb);
-		skb = NULL;
+		/* The descriptor is the device's again after the next refill. */
+		ring->rx_xdp.eop = *desc;
+		igbx_rx_frame(ring, prog, &t);
+		xdp->data = NULL;
 	}
 
-	ring->skb = skb;
 	ring->next_to_clean = i;
 	/*
 	 * Refill what was cleaned, and retry buffers that failed to allocate
@@ -642,13 +1040,13 @@ frame_end:
 	if (cleaned || unused >= IGBX_RX_REFILL_BATCH)
 		igbx_rx_refill(ring, unused);
 
-	u64_stats_update_begin(&ring->syncp);
-	ring->stats.packets += frames;
-	ring->stats.bytes += bytes;
-	ring->stats.drops += drops;
-	ring->stats.len_err += len_err;
-	u64_stats_update_end(&ring->syncp);
-	return frames;
+	/* One doorbell and one redirect flush per poll, not per frame. */
+	if (t.xdp_tx)
+		igbx_xdp_ring_kick(&ring->q_vector->xdp);
+	if (t.redirect)
+		xdp_do_flush();
+	igbx_rx_tally_add(ring, &t);
+	return t.frames;
 }
 
 /**
@@ -657,11 +1055,12 @@ frame_end:
  */
 void igbx_rx_ring_clean_all(struct igbx_ring *ring)
 {
+	struct xdp_buff *xdp = &ring->rx_xdp.xdp;
 	u16 i;
 
-	if (ring->skb) {
-		dev_kfree_skb_any(ring->skb);
-		ring->skb = NULL;
+	if (xdp->data) {
+		igbx_rx_frame_free(ring, xdp, false);
+		xdp->data = NULL;
 	}
 	for (i = 0; i < ring->count; i++) {
 		if (ring->rx_page[i]) {
@@ -691,6 +1090,7 @@ int igbx_poll(struct napi_struct *napi, int budget)
 	int done = 0;
 
 	tx_done = igbx_clean_tx(&q_vector->tx, budget);
+	tx_done &= igbx_clean_xdp_tx(&q_vector->xdp);
 	if (budget)
 		done = igbx_clean_rx(&q_vector->rx, budget);
 	if (!tx_done || done >= budget)
