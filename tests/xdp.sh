@@ -176,14 +176,14 @@ recv_wait() {
 	ktap_print_msg "listener: $(cat "$tmp/recv")"
 }
 
-# udp_case COUNT [RECV OPTIONS]: the peer sends COUNT datagrams to a
-# listener expecting COUNT; sets GOT, EXACT.
+# udp_case COUNT [RECV OPTIONS]: the peer sends COUNT datagrams of UDP_LEN
+# (1000) bytes to a listener expecting COUNT; sets GOT, EXACT.
 udp_case() {
 	local n=$1
 
 	shift
 	recv_start "$@" "$PORT" "$n"
-	peer_send "$n"
+	peer_send "$n" -l "${UDP_LEN:-1000}"
 	recv_wait
 }
 
@@ -252,7 +252,7 @@ else
 fi
 if [ "$frags" = 1 ]; then
 	wait_for 10 ping -c 1 -W 1 "$REMOTE_V4" >/dev/null
-	udp_case 5 -l 8500
+	UDP_LEN=8500 udp_case 5 -l 8500
 	ktap_print_msg "frags: largest frame $(st $ST_AUX) bytes, linear part $(st $ST_AUX2), counted $(st $ST_TEST)"
 	check "MTU 9000: five 8500-byte datagrams reach the stack byte-exact" all_of 5
 	check "MTU 9000: the program sees whole frames (bpf_xdp_get_buff_len >= 8000)" \
