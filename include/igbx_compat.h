@@ -15,6 +15,7 @@
 #include <linux/ethtool.h>
 #include <linux/netdevice.h>
 #include <net/netdev_queues.h>
+#include <net/xdp_sock_drv.h>
 
 /* 6.12 moved the unaligned accessors out of asm/. */
 #ifdef IGBX_HAVE_LINUX_UNALIGNED_H
@@ -171,5 +172,16 @@ static inline void igbx_skb_frag_fill(skb_frag_t *frag, struct page *page,
  * VLAN tag (IGBX_HAVE_XMO_RX_VLAN_TAG, 6.8).  Without them igbx still runs
  * XDP programs; it does not advertise, or offer the kfuncs.
  */
+
+/* 6.10 dropped the pool argument of the AF_XDP RX DMA sync. */
+static inline void igbx_xsk_sync_for_cpu(struct xdp_buff *xdp,
+					 struct xsk_buff_pool *pool)
+{
+#ifdef IGBX_HAVE_XSK_SYNC_NO_POOL
+	xsk_buff_dma_sync_for_cpu(xdp);
+#else
+	xsk_buff_dma_sync_for_cpu(xdp, pool);
+#endif
+}
 
 #endif /* _IGBX_COMPAT_H_ */

@@ -304,6 +304,7 @@ static int igbx_set_ringparam(struct net_device *netdev,
 {
 	struct igbx_adapter *adapter = netdev_priv(netdev);
 	u32 n[] = { ring->rx_pending, ring->tx_pending };
+	struct igbx_ring_cfg cfg;
 	unsigned int i;
 
 	if (ring->rx_mini_pending || ring->rx_jumbo_pending) {
@@ -323,8 +324,10 @@ static int igbx_set_ringparam(struct net_device *netdev,
 	if (ring->rx_pending == adapter->rx_ring_count &&
 	    ring->tx_pending == adapter->tx_ring_count)
 		return 0;
-	return igbx_reconfigure(adapter, ring->tx_pending, ring->rx_pending,
-				adapter->xdp_prog);
+	igbx_ring_cfg_now(adapter, &cfg);
+	cfg.tx_count = ring->tx_pending;
+	cfg.rx_count = ring->rx_pending;
+	return igbx_reconfigure(adapter, &cfg, adapter->xdp_prog);
 }
 
 /* --- interrupt moderation ------------------------------------------------ */

@@ -64,6 +64,9 @@
  */
 #define IGBX_XDP_TXQ_BASE	IGBX_MAX_QPAIRS
 
+/* AF_XDP zero-copy: largest RX buffer igbx gives the device from a pool */
+#define IGBX_XSK_BUF_MAX	SZ_16K
+
 struct igbx_adapter;
 
 /* What a transmit buffer holds, and how it goes back on completion. */
@@ -71,6 +74,7 @@ enum igbx_tx_type {
 	IGBX_TX_SKB,		/* from the stack: consume the skb */
 	IGBX_TX_XDP_TX,		/* XDP_TX: our own page_pool pages, not mapped */
 	IGBX_TX_XDP_XMIT,	/* ndo_xdp_xmit: mapped here, frame returned */
+	IGBX_TX_XSK,		/* AF_XDP zero-copy: the socket's umem */
 };
 
 /**
@@ -156,13 +160,17 @@ struct igbx_xdp_buff {
  * @desc: descriptor memory
  * @tx_buf: TX software state, one per descriptor
  * @rx_page: RX pages, one per descriptor
+ * @rx_xsk: RX AF_XDP buffers, one per descriptor (zero-copy ring)
  * @tail: mapped tail (RDT/TDT) register
- * @pp: RX page_pool
+ * @pp: RX page_pool (NULL on a zero-copy ring)
+ * @xsk_pool: AF_XDP buffer pool of a zero-copy RX ring, or of the socket
+ *	an XDP TX ring sends for (NULL: none)
  * @rx_xdp: RX frame assembled across descriptors so far (xdp.data set)
  * @xdp_rxq: RX queue as XDP knows it (memory model: the page_pool)
  * @xdp_lock: XDP TX ring: serialises XDP_TX and ndo_xdp_xmit producers
  * @reg_idx: device queue (register set) the ring uses
  * @rx_headroom: RX bytes before the frame in each buffer
+ * @rx_buf_len: RX bytes the device may write into each buffer (SRRCTL)
  * @dma: descriptor memory bus address
  * @size: descriptor memory bytes
  * @count: descriptors
@@ -184,9 +192,11 @@ struct igbx_ring {
 	union {
 		struct igbx_tx_buffer *tx_buf;
 		struct page **rx_page;
+		struct xdp_buff **rx_xsk;
 	};
 	u8 __iomem *tail;
 	struct page_pool *pp;
+	struct xsk_buff_pool *xsk_pool;
 	struct igbx_xdp_buff rx_xdp;
 	struct xdp_rxq_info xdp_rxq;
 	spinlock_t xdp_lock;	/* XDP TX producers */
@@ -196,6 +206,7 @@ struct igbx_ring {
 	u16 index;
 	u16 reg_idx;
 	u16 rx_headroom;
+	u16 rx_buf_len;
 	u16 next_to_use;
 	u16 next_to_clean;
 	bool rx_discard;
@@ -382,6 +393,7 @@ struct igbx_link {
  * @rss_key: RSS hash key
  * @rss_indir: RSS indirection table
  * @xdp_prog: XDP program attached (RCU: read once per NAPI poll)
+ * @xsk_qps: queue pairs with an AF_XDP zero-copy pool (bit per pair)
  * @base_rx: counters of RX rings that were removed (ethtool -L)
  * @base_tx: counters of TX and XDP TX rings that were removed
  * @fault_rx_alloc: debugfs fault knob: RX buffer allocations left to fail
@@ -428,6 +440,7 @@ struct igbx_adapter {
 	u8 rss_key[IGBX_RSS_KEY_SIZE];
 	u8 rss_indir[IGBX_RETA_ENTRIES];
 	struct bpf_prog *xdp_prog;
+	unsigned long xsk_qps;
 	struct igbx_ring_stats base_rx;
 	struct igbx_ring_stats base_tx;
 	atomic_t fault_rx_alloc;
@@ -519,11 +532,13 @@ void igbx_fc_set(struct igbx_hw *hw, bool rx, bool tx, u32 max_frame);
  * @tx_count: descriptors per TX ring (and XDP TX ring)
  * @rx_count: descriptors per RX ring
  * @xdp: an XDP program runs on the RX rings (headroom, DMA direction)
+ * @xsk_qps: queue pairs whose rings run zero-copy on their AF_XDP pool
  */
 struct igbx_ring_cfg {
 	u32 tx_count;
 	u32 rx_count;
 	bool xdp;
+	unsigned long xsk_qps;
 };
 
 struct igbx_ring_set;
@@ -569,6 +584,27 @@ enum igbx_xdp_act {
 	IGBX_XDP_NACT
 };
 
+/**
+ * struct igbx_rx_tally - what one RX poll did, added to the ring's counters
+ *	once at its end (igbx_rx_tally_add())
+ * @frames: complete frames received
+ * @bytes: their bytes
+ * @drops: frames dropped by the driver
+ * @len_err: buffers with impossible lengths
+ * @xdp: XDP verdicts (enum igbx_xdp_act)
+ * @xdp_tx: the XDP TX ring's doorbell is owed
+ * @redirect: xdp_do_flush() is owed
+ */
+struct igbx_rx_tally {
+	unsigned int frames;
+	unsigned int bytes;
+	unsigned int drops;
+	unsigned int len_err;
+	unsigned int xdp[IGBX_XDP_NACT];
+	bool xdp_tx;
+	bool redirect;
+};
+
 /* txrx.c */
 netdev_tx_t igbx_xmit_frame(struct sk_buff *skb, struct net_device *netdev);
 int igbx_poll(struct napi_struct *napi, int budget);
@@ -581,6 +617,18 @@ int igbx_xdp_xmit(struct net_device *netdev, int n, struct xdp_frame **frames,
 int igbx_xdp_ring_frame(struct igbx_ring *ring, struct xdp_frame *xdpf,
 			enum igbx_tx_type type);
 void igbx_xdp_ring_kick(struct igbx_ring *ring);
+void igbx_rx_fields(struct igbx_ring *ring, const union igbx_rx_desc *desc,
+		    u32 status, struct sk_buff *skb);
+void igbx_rx_tally_add(struct igbx_ring *ring, const struct igbx_rx_tally *t);
+void igbx_rx_poll_end(struct igbx_ring *ring, const struct igbx_rx_tally *t);
+
+/* xsk.c */
+u16 igbx_xsk_buf_len(struct xsk_buff_pool *pool);
+int igbx_xsk_wakeup(struct net_device *netdev, u32 qid, u32 flags);
+void igbx_xsk_refill(struct igbx_ring *ring, u16 count);
+int igbx_xsk_clean_rx(struct igbx_ring *ring, int budget);
+bool igbx_xsk_xmit(struct igbx_ring *ring, unsigned int budget);
+void igbx_xsk_rx_clean_all(struct igbx_ring *ring);
 
 /* xdp.c */
 int igbx_bpf(struct net_device *netdev, struct netdev_bpf *bpf);
@@ -588,6 +636,32 @@ bool igbx_xdp_mtu_ok(struct igbx_adapter *adapter, const struct bpf_prog *prog,
 		     unsigned int mtu, struct netlink_ext_ack *extack);
 void igbx_xdp_features_init(struct net_device *netdev);
 void igbx_xdp_target_set(struct net_device *netdev, bool on);
+bool igbx_xsk_mtu_ok(struct igbx_adapter *adapter, unsigned int mtu);
+
+static inline union igbx_rx_desc *
+igbx_rx_desc(const struct igbx_ring *ring, u16 i)
+{
+	return &((union igbx_rx_desc *)ring->desc)[i];
+}
+
+static inline struct igbx_tx_desc *
+igbx_tx_desc(const struct igbx_ring *ring, u16 i)
+{
+	return &((struct igbx_tx_desc *)ring->desc)[i];
+}
+
+static inline void igbx_ring_stat_add(struct igbx_ring *ring, u64 *field,
+				      u64 n)
+{
+	u64_stats_update_begin(&ring->syncp);
+	*field += n;
+	u64_stats_update_end(&ring->syncp);
+}
+
+static inline u16 igbx_next(const struct igbx_ring *ring, u16 i)
+{
+	return ++i == ring->count ? 0 : i;
+}
 
 static inline u16 igbx_desc_unused(const struct igbx_ring *ring)
 {
@@ -640,6 +714,7 @@ void igbx_irq_enable(struct igbx_adapter *adapter);
 void igbx_irq_disable(struct igbx_adapter *adapter);
 void igbx_irq_write_itr(struct igbx_q_vector *q_vector);
 void igbx_irq_rearm(struct igbx_q_vector *q_vector);
+void igbx_irq_kick(struct igbx_q_vector *q_vector);
 
 /* netdev.c */
 int igbx_netdev_register(struct igbx_adapter *adapter);
@@ -650,8 +725,10 @@ int igbx_open(struct net_device *netdev);
 int igbx_stop(struct net_device *netdev);
 void igbx_down(struct igbx_adapter *adapter);
 int igbx_set_num_qp(struct igbx_adapter *adapter, unsigned int n);
-int igbx_reconfigure(struct igbx_adapter *adapter, u32 tx_count, u32 rx_count,
-		     struct bpf_prog *prog);
+void igbx_ring_cfg_now(struct igbx_adapter *adapter,
+		       struct igbx_ring_cfg *cfg);
+int igbx_reconfigure(struct igbx_adapter *adapter,
+		     const struct igbx_ring_cfg *cfg, struct bpf_prog *prog);
 void igbx_netdev_unregister(struct igbx_adapter *adapter);
 void igbx_service_schedule(struct igbx_adapter *adapter);
 void igbx_service_init(struct igbx_adapter *adapter);

@@ -318,6 +318,24 @@ void igbx_irq_enable(struct igbx_adapter *adapter)
 }
 
 /**
+ * igbx_irq_kick() - raise a vector's interrupt from software
+ * @q_vector: vector; its NAPI runs as if the device had signalled
+ *
+ * EICS in MSI-X mode; with one line, ICS with the RX-descriptor-minimum
+ * cause, which the queue interrupt handler also serves.
+ */
+void igbx_irq_kick(struct igbx_q_vector *q_vector)
+{
+	struct igbx_adapter *adapter = q_vector->adapter;
+	struct igbx_hw *hw = &adapter->hw;
+
+	if (adapter->irq_mode == IGBX_IRQ_MSIX)
+		igbx_wr32(hw, IGBX_EICS, BIT(q_vector->v_idx));
+	else
+		igbx_wr32(hw, IGBX_ICS, IGBX_ICR_RXDMT0);
+}
+
+/**
  * igbx_irq_rearm() - unmask a vector's queue causes after NAPI completed
  * @q_vector: vector
  */

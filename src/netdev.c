@@ -97,18 +97,13 @@ static bool igbx_tx_hang_check(struct igbx_adapter *adapter,
  */
 static void igbx_rx_starve_check(struct igbx_adapter *adapter)
 {
-	struct igbx_hw *hw = &adapter->hw;
 	struct igbx_q_vector *qv;
 	unsigned int v;
 
 	for (v = 0; v < adapter->num_qp; v++) {
 		qv = adapter->q_vector[v];
-		if (igbx_desc_unused(&qv->rx) < qv->rx.count / 2)
-			continue;
-		if (adapter->irq_mode == IGBX_IRQ_MSIX)
-			igbx_wr32(hw, IGBX_EICS, BIT(qv->v_idx));
-		else
-			igbx_wr32(hw, IGBX_ICS, IGBX_ICR_RXDMT0);
+		if (igbx_desc_unused(&qv->rx) >= qv->rx.count / 2)
+			igbx_irq_kick(qv);
 	}
 }
 
@@ -289,20 +284,24 @@ out:
 	rtnl_unlock();
 }
 
-/* The ring configuration the port runs with now. */
-static void igbx_ring_cfg_now(struct igbx_adapter *adapter,
-			      struct igbx_ring_cfg *cfg)
+/**
+ * igbx_ring_cfg_now() - the ring configuration the port runs with now
+ * @adapter: port
+ * @cfg: filled in; a caller changes what it wants and igbx_reconfigure()s
+ */
+void igbx_ring_cfg_now(struct igbx_adapter *adapter, struct igbx_ring_cfg *cfg)
 {
 	cfg->tx_count = adapter->tx_ring_count;
 	cfg->rx_count = adapter->rx_ring_count;
 	cfg->xdp = !!adapter->xdp_prog;
+	cfg->xsk_qps = adapter->xsk_qps;
 }
 
 /**
- * igbx_reconfigure() - change ring sizes or the XDP program
+ * igbx_reconfigure() - change ring sizes, the XDP program or AF_XDP pools
  * @adapter: port (RTNL held)
- * @tx_count: descriptors per TX ring
- * @rx_count: descriptors per RX ring
+ * @want: ring sizes and zero-copy queue pairs wanted (@want->xdp follows
+ *	@prog)
  * @prog: XDP program to run (the caller's reference passes to the port on
  *	success; the caller puts the one it replaces)
  *
@@ -314,12 +313,13 @@ static void igbx_ring_cfg_now(struct igbx_adapter *adapter,
  *
  * Return: 0 or a negative errno.
  */
-int igbx_reconfigure(struct igbx_adapter *adapter, u32 tx_count, u32 rx_count,
-		     struct bpf_prog *prog)
+int igbx_reconfigure(struct igbx_adapter *adapter,
+		     const struct igbx_ring_cfg *want, struct bpf_prog *prog)
 {
-	struct igbx_ring_cfg cfg = { .tx_count = tx_count,
-				     .rx_count = rx_count, .xdp = !!prog };
+	struct igbx_ring_cfg cfg = *want;
 	struct igbx_ring_set *set = NULL;
+
+	cfg.xdp = !!prog;
 
 	if (netif_running(adapter->netdev)) {
 		set = igbx_rings_prepare(adapter, &cfg);
@@ -333,8 +333,9 @@ int igbx_reconfigure(struct igbx_adapter *adapter, u32 tx_count, u32 rx_count,
 		igbx_down(adapter);
 		igbx_rings_commit(adapter, set);
 	}
-	adapter->tx_ring_count = tx_count;
-	adapter->rx_ring_count = rx_count;
+	adapter->tx_ring_count = cfg.tx_count;
+	adapter->rx_ring_count = cfg.rx_count;
+	adapter->xsk_qps = cfg.xsk_qps;
 	WRITE_ONCE(adapter->xdp_prog, prog);
 	if (set)
 		igbx_up(adapter);
@@ -495,7 +496,8 @@ static int igbx_change_mtu(struct net_device *netdev, int new_mtu)
 	struct igbx_adapter *adapter = netdev_priv(netdev);
 
 	/* ndo_change_mtu has no extack: igbx_xdp_mtu_ok() logs the reason */
-	if (!igbx_xdp_mtu_ok(adapter, adapter->xdp_prog, new_mtu, NULL))
+	if (!igbx_xdp_mtu_ok(adapter, adapter->xdp_prog, new_mtu, NULL) ||
+	    !igbx_xsk_mtu_ok(adapter, new_mtu))
 		return -EOPNOTSUPP;
 	/* Buffers do not depend on the MTU: the size filter and the pause
 	 * thresholds (room for two frames) do.
@@ -559,6 +561,7 @@ static const struct net_device_ops igbx_netdev_ops = {
 	.ndo_validate_addr	= eth_validate_addr,
 	.ndo_bpf		= igbx_bpf,
 	.ndo_xdp_xmit		= igbx_xdp_xmit,
+	.ndo_xsk_wakeup		= igbx_xsk_wakeup,
 };
 
 /**

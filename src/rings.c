@@ -5,6 +5,7 @@
  * Initialization", 4.5.8 "Transmit Initialization").
  */
 #include <linux/iopoll.h>
+#include <net/xdp_sock_drv.h>
 
 #include "igbx.h"
 
@@ -142,7 +143,44 @@ static void igbx_tx_ring_free(struct igbx_ring *ring)
 	ring->tx_buf = NULL;
 }
 
-static int igbx_rx_ring_alloc(struct igbx_ring *ring, u32 count, bool xdp)
+/* A zero-copy RX ring: buffers come from the AF_XDP socket's pool. */
+static int igbx_rx_ring_alloc_xsk(struct igbx_ring *ring, u32 count,
+				  struct xsk_buff_pool *pool)
+{
+	struct igbx_q_vector *qv = ring->q_vector;
+	int err = -ENOMEM;
+
+	ring->count = count;
+	ring->rx_headroom = XDP_PACKET_HEADROOM;
+	ring->rx_buf_len = igbx_xsk_buf_len(pool);
+	ring->rx_xsk = kvcalloc(count, sizeof(*ring->rx_xsk), GFP_KERNEL);
+	if (!ring->rx_xsk)
+		return -ENOMEM;
+	if (igbx_desc_alloc(ring))
+		goto err_free_bufs;
+	err = __xdp_rxq_info_reg(&ring->xdp_rxq, ring->netdev, ring->index,
+				 qv->napi.napi_id, 0);
+	if (err)
+		goto err_free_desc;
+	err = xdp_rxq_info_reg_mem_model(&ring->xdp_rxq, MEM_TYPE_XSK_BUFF_POOL,
+					 NULL);
+	if (err)
+		goto err_unreg_rxq;
+	ring->xsk_pool = pool;
+	return 0;
+
+err_unreg_rxq:
+	xdp_rxq_info_unreg(&ring->xdp_rxq);
+err_free_desc:
+	igbx_desc_free(ring);
+err_free_bufs:
+	kvfree(ring->rx_xsk);
+	ring->rx_xsk = NULL;
+	return err;
+}
+
+static int igbx_rx_ring_alloc(struct igbx_ring *ring, u32 count, bool xdp,
+			      struct xsk_buff_pool *pool)
 {
 	u16 headroom = xdp ? IGBX_RX_XDP_HEADROOM : IGBX_RX_HEADROOM;
 	struct page_pool_params pp = {
@@ -163,6 +201,8 @@ static int igbx_rx_ring_alloc(struct igbx_ring *ring, u32 count, bool xdp)
 	struct igbx_q_vector *qv = ring->q_vector;
 	int err = -ENOMEM;
 
+	if (pool)
+		return igbx_rx_ring_alloc_xsk(ring, count, pool);
 	/* headroom, buffer and skb_shared_info share one page (build_skb) */
 	BUILD_BUG_ON(IGBX_RX_XDP_HEADROOM + IGBX_RX_BUF_LEN +
 		     SKB_DATA_ALIGN(sizeof(struct skb_shared_info)) > PAGE_SIZE);
@@ -170,6 +210,7 @@ static int igbx_rx_ring_alloc(struct igbx_ring *ring, u32 count, bool xdp)
 	igbx_pp_params_link(&pp, &qv->napi, ring->netdev, ring->index);
 	ring->count = count;
 	ring->rx_headroom = headroom;
+	ring->rx_buf_len = IGBX_RX_BUF_LEN;
 	ring->rx_page = kvcalloc(count, sizeof(*ring->rx_page), GFP_KERNEL);
 	if (!ring->rx_page)
 		return -ENOMEM;
@@ -216,9 +257,21 @@ static void igbx_rx_ring_free(struct igbx_ring *ring)
 		page_pool_destroy(ring->pp);
 		ring->pp = NULL;
 	}
+	ring->xsk_pool = NULL;
 	igbx_desc_free(ring);
-	kvfree(ring->rx_page);
+	kvfree(ring->rx_page);	/* or rx_xsk: the same pointer */
 	ring->rx_page = NULL;
+}
+
+/* Pool of queue pair @v under @cfg: NULL unless it runs zero-copy. */
+static struct xsk_buff_pool *igbx_cfg_xsk_pool(struct igbx_q_vector *qv,
+					       const struct igbx_ring_cfg *cfg)
+{
+	u16 v = qv->rx.index;
+
+	if (!(cfg->xsk_qps & BIT(v)))
+		return NULL;
+	return xsk_get_pool_from_qid(qv->adapter->netdev, v);
 }
 
 /**
@@ -231,6 +284,7 @@ static void igbx_rx_ring_free(struct igbx_ring *ring)
 int igbx_q_vector_rings_alloc(struct igbx_q_vector *qv,
 			      const struct igbx_ring_cfg *cfg)
 {
+	struct xsk_buff_pool *pool = igbx_cfg_xsk_pool(qv, cfg);
 	int err;
 
 	err = igbx_tx_ring_alloc(&qv->tx, cfg->tx_count);
@@ -239,9 +293,10 @@ int igbx_q_vector_rings_alloc(struct igbx_q_vector *qv,
 	err = igbx_tx_ring_alloc(&qv->xdp, cfg->tx_count);
 	if (err)
 		goto err_free_tx;
-	err = igbx_rx_ring_alloc(&qv->rx, cfg->rx_count, cfg->xdp);
+	err = igbx_rx_ring_alloc(&qv->rx, cfg->rx_count, cfg->xdp, pool);
 	if (err)
 		goto err_free_xdp;
+	qv->xdp.xsk_pool = pool;	/* the socket's TX side */
 	return 0;
 
 err_free_xdp:
@@ -258,6 +313,7 @@ err_free_tx:
 void igbx_q_vector_rings_free(struct igbx_q_vector *qv)
 {
 	igbx_rx_ring_free(&qv->rx);
+	qv->xdp.xsk_pool = NULL;
 	igbx_tx_ring_free(&qv->xdp);
 	igbx_tx_ring_free(&qv->tx);
 }
@@ -358,7 +414,9 @@ struct igbx_ring_set *igbx_rings_prepare(struct igbx_adapter *adapter,
 			err = igbx_tx_ring_alloc(&set->qp[v].xdp, cfg->tx_count);
 		if (!err)
 			err = igbx_rx_ring_alloc(&set->qp[v].rx, cfg->rx_count,
-						 cfg->xdp);
+						 cfg->xdp,
+						 igbx_cfg_xsk_pool(qv, cfg));
+		set->qp[v].xdp.xsk_pool = set->qp[v].rx.xsk_pool;
 	}
 	if (err) {
 		igbx_ring_set_free(set);
@@ -385,11 +443,14 @@ static void igbx_ring_move(struct igbx_ring *to, struct igbx_ring *from)
 	to->count = from->count;
 	to->tx_buf = from->tx_buf;	/* same pointer as rx_page */
 	to->pp = from->pp;
+	to->xsk_pool = from->xsk_pool;
 	to->rx_headroom = from->rx_headroom;
+	to->rx_buf_len = from->rx_buf_len;
 	to->xdp_rxq = from->xdp_rxq;	/* registered with from->pp */
 	from->desc = NULL;
 	from->tx_buf = NULL;
 	from->pp = NULL;
+	from->xsk_pool = NULL;
 	memset(&from->xdp_rxq, 0, sizeof(from->xdp_rxq));
 }
 
@@ -462,7 +523,7 @@ static void igbx_rx_ring_configure(struct igbx_adapter *adapter,
 	igbx_wr32(hw, IGBX_RDLEN(q), ring->count * sizeof(union igbx_rx_desc));
 	/* Drop when this queue has no buffer instead of stalling the rest. */
 	igbx_wr32(hw, IGBX_SRRCTL(q),
-		  FIELD_PREP(IGBX_SRRCTL_BSIZEPKT, IGBX_RX_BUF_LEN / SZ_1K) |
+		  FIELD_PREP(IGBX_SRRCTL_BSIZEPKT, ring->rx_buf_len / SZ_1K) |
 		  FIELD_PREP(IGBX_SRRCTL_DESCTYPE, IGBX_DESCTYPE_ADV_ONEBUF) |
 		  IGBX_SRRCTL_DROP_EN);
 	igbx_wr32(hw, IGBX_RDH(q), 0);
@@ -471,6 +532,9 @@ static void igbx_rx_ring_configure(struct igbx_adapter *adapter,
 	ring->next_to_use = 0;
 	ring->next_to_clean = 0;
 	memset(ring->desc, 0, ring->size);
+	/* the pool's buffers learn the queue they arrive on, as it is now */
+	if (ring->xsk_pool)
+		xsk_pool_set_rxq_info(ring->xsk_pool, &ring->xdp_rxq);
 	if (igbx_queue_enable(hw, IGBX_RXDCTL(q)))
 		netdev_err(ring->netdev, "RX queue %u did not enable\n", q);
 	igbx_rx_refill(ring, igbx_desc_unused(ring));

@@ -18,25 +18,9 @@
 #include <net/ip6_checksum.h>
 #include <net/netdev_queues.h>
 #include <net/xdp.h>
+#include <net/xdp_sock_drv.h>
 
 #include "igbx.h"
-
-static union igbx_rx_desc *igbx_rx_desc(const struct igbx_ring *ring, u16 i)
-{
-	return &((union igbx_rx_desc *)ring->desc)[i];
-}
-
-static struct igbx_tx_desc *igbx_tx_desc(const struct igbx_ring *ring, u16 i)
-{
-	return &((struct igbx_tx_desc *)ring->desc)[i];
-}
-
-static void igbx_ring_stat_add(struct igbx_ring *ring, u64 *field, u64 n)
-{
-	u64_stats_update_begin(&ring->syncp);
-	*field += n;
-	u64_stats_update_end(&ring->syncp);
-}
 
 /* --- transmit ------------------------------------------------------------ */
 
@@ -206,11 +190,6 @@ static void igbx_tx_unmap(struct igbx_ring *ring, struct igbx_tx_buffer *buf)
 	else
 		dma_unmap_page(ring->dev, buf->dma, buf->len, DMA_TO_DEVICE);
 	buf->len = 0;
-}
-
-static u16 igbx_next(const struct igbx_ring *ring, u16 i)
-{
-	return ++i == ring->count ? 0 : i;
 }
 
 /* Map one buffer into as many data descriptors as its length needs. */
@@ -503,10 +482,10 @@ int igbx_xdp_ring_frame(struct igbx_ring *ring, struct xdp_frame *xdpf,
 	first->bytecount = total;
 	first->gso_segs = 1;
 	first->type = type;
-	/* descriptors and eop before the cleaner can see the frame */
+	first->xdpf = xdpf;
+	/* descriptors and buffer state before the cleaner can see the frame */
 	smp_wmb();
-	WRITE_ONCE(first->xdpf, xdpf);
-	ring->next_to_use = i;
+	WRITE_ONCE(ring->next_to_use, i);
 	return 0;
 
 unmap:
@@ -530,8 +509,7 @@ void igbx_xdp_ring_kick(struct igbx_ring *ring)
 }
 
 /* Hand a completed XDP frame back to whoever owns its memory. */
-static void igbx_xdp_buf_done(struct igbx_ring *ring,
-			      struct igbx_tx_buffer *buf,
+static void igbx_xdp_buf_done(struct igbx_tx_buffer *buf,
 			      struct xdp_frame_bulk *bq, bool napi)
 {
 	if (buf->type == IGBX_TX_XDP_TX && napi)
@@ -543,30 +521,38 @@ static void igbx_xdp_buf_done(struct igbx_ring *ring,
 	buf->xdpf = NULL;
 }
 
-/* Reclaim completed XDP frames; true unless the budget ran out. */
+/*
+ * Reclaim completed frames of an XDP TX ring: XDP frames go back to their
+ * owners, AF_XDP descriptors to the socket's completion ring.  True
+ * unless the budget ran out.
+ */
 static bool igbx_clean_xdp_tx(struct igbx_ring *ring)
 {
-	unsigned int pkts = 0, bytes = 0;
+	unsigned int pkts = 0, bytes = 0, xsk = 0;
 	int budget = IGBX_TX_CLEAN_BUDGET;
-	u16 i = ring->next_to_clean;
+	u16 i = ring->next_to_clean, ntu;
 	struct igbx_tx_buffer *buf;
 	struct xdp_frame_bulk bq;
 
+	ntu = READ_ONCE(ring->next_to_use);
+	if (i == ntu)
+		return true;
+	/* the producer's buffer state was written before next_to_use */
+	smp_rmb();
 	xdp_frame_bulk_init(&bq);
 	rcu_read_lock();	/* xdp_return_frame_bulk() */
-	for (; budget > 0; budget--) {
+	for (; budget > 0 && i != ntu; budget--) {
 		buf = &ring->tx_buf[i];
-		if (!READ_ONCE(buf->xdpf))
-			break;
-		/* buf->eop and the descriptors were written before. */
-		smp_rmb();
 		if (!(igbx_tx_desc(ring, buf->eop)->olinfo_status &
 		      cpu_to_le32(IGBX_TXD_STAT_DD)))
 			break;
 
 		pkts++;
 		bytes += buf->bytecount;
-		igbx_xdp_buf_done(ring, buf, &bq, true);
+		if (buf->type == IGBX_TX_XSK)
+			xsk++;
+		else
+			igbx_xdp_buf_done(buf, &bq, true);
 		for (;;) {
 			igbx_tx_unmap(ring, &ring->tx_buf[i]);
 			if (i == buf->eop)
@@ -578,6 +564,8 @@ static bool igbx_clean_xdp_tx(struct igbx_ring *ring)
 	xdp_flush_frame_bulk(&bq);
 	rcu_read_unlock();
 	ring->next_to_clean = i;
+	if (xsk)
+		xsk_tx_completed(ring->xsk_pool, xsk);
 
 	if (pkts) {
 		u64_stats_update_begin(&ring->syncp);
@@ -591,18 +579,31 @@ static bool igbx_clean_xdp_tx(struct igbx_ring *ring)
 /**
  * igbx_xdp_ring_clean_all() - drop every frame still on a stopped XDP ring
  * @ring: XDP TX ring, device queue disabled, NAPI off
+ *
+ * AF_XDP descriptors are completed (the socket gets its buffers back).
  */
 void igbx_xdp_ring_clean_all(struct igbx_ring *ring)
 {
-	u16 i;
+	u16 i = ring->next_to_clean;
+	unsigned int xsk = 0;
 
-	for (i = 0; i < ring->count; i++) {
+	while (i != ring->next_to_use) {
 		struct igbx_tx_buffer *buf = &ring->tx_buf[i];
 
-		igbx_tx_unmap(ring, buf);
-		if (buf->xdpf)
-			igbx_xdp_buf_done(ring, buf, NULL, false);
+		if (buf->type == IGBX_TX_XSK)
+			xsk++;
+		else if (buf->xdpf)
+			igbx_xdp_buf_done(buf, NULL, false);
+		for (;;) {
+			igbx_tx_unmap(ring, &ring->tx_buf[i]);
+			if (i == buf->eop)
+				break;
+			i = igbx_next(ring, i);
+		}
+		i = igbx_next(ring, i);
 	}
+	if (xsk && ring->xsk_pool)
+		xsk_tx_completed(ring->xsk_pool, xsk);
 	ring->next_to_use = 0;
 	ring->next_to_clean = 0;
 }
@@ -671,6 +672,10 @@ void igbx_rx_refill(struct igbx_ring *ring, u16 count)
 	union igbx_rx_desc *desc;
 	struct page *page;
 
+	if (ring->xsk_pool) {
+		igbx_xsk_refill(ring, count);
+		return;
+	}
 	while (count--) {
 		if (igbx_fault(&adapter->fault_rx_alloc))
 			page = NULL;
@@ -714,8 +719,17 @@ static enum pkt_hash_types igbx_rss_hash_type(u32 info)
 	}
 }
 
-static void igbx_rx_fields(struct igbx_ring *ring, union igbx_rx_desc *desc,
-			   u32 status, struct sk_buff *skb)
+/**
+ * igbx_rx_fields() - what the device found out about a frame, into its skb
+ * @ring: RX ring
+ * @desc: the frame's last descriptor, as written back
+ * @status: its status and error bits
+ * @skb: the frame
+ *
+ * RSS hash, checksum verdict, stripped VLAN tag, queue and protocol.
+ */
+void igbx_rx_fields(struct igbx_ring *ring, const union igbx_rx_desc *desc,
+		    u32 status, struct sk_buff *skb)
 {
 	struct net_device *netdev = ring->netdev;
 	u32 info = le32_to_cpu(desc->wb.info);
@@ -830,17 +844,6 @@ static bool igbx_rx_fault(struct igbx_adapter *adapter, unsigned int *len)
 	return igbx_fault(&adapter->fault_rx_no_eop);
 }
 
-/* What one RX poll did, added to the ring's counters once at its end. */
-struct igbx_rx_tally {
-	unsigned int frames;
-	unsigned int bytes;
-	unsigned int drops;
-	unsigned int len_err;
-	unsigned int xdp[IGBX_XDP_NACT];
-	bool xdp_tx;		/* XDP TX ring's doorbell owed */
-	bool redirect;		/* xdp_do_flush() owed */
-};
-
 /*
  * Run the program on a complete frame and carry out its verdict.  True if
  * the stack is to get the frame (XDP_PASS).
@@ -922,8 +925,12 @@ static void igbx_rx_frame(struct igbx_ring *ring, struct bpf_prog *prog,
 	napi_gro_receive(&ring->q_vector->napi, skb);
 }
 
-static void igbx_rx_tally_add(struct igbx_ring *ring,
-			      const struct igbx_rx_tally *t)
+/**
+ * igbx_rx_tally_add() - add one poll's work to a ring's counters
+ * @ring: RX ring
+ * @t: what the poll did
+ */
+void igbx_rx_tally_add(struct igbx_ring *ring, const struct igbx_rx_tally *t)
 {
 	u64_stats_update_begin(&ring->syncp);
 	ring->stats.packets += t->frames;
@@ -1040,13 +1047,24 @@ static int igbx_clean_rx(struct igbx_ring *ring, int budget)
 	if (cleaned || unused >= IGBX_RX_REFILL_BATCH)
 		igbx_rx_refill(ring, unused);
 
-	/* One doorbell and one redirect flush per poll, not per frame. */
-	if (t.xdp_tx)
-		igbx_xdp_ring_kick(&ring->q_vector->xdp);
-	if (t.redirect)
-		xdp_do_flush();
-	igbx_rx_tally_add(ring, &t);
+	igbx_rx_poll_end(ring, &t);
 	return t.frames;
+}
+
+/**
+ * igbx_rx_poll_end() - what an RX poll owes once, not per frame
+ * @ring: RX ring
+ * @t: what the poll did
+ *
+ * One XDP TX doorbell, one redirect flush, one counter update.
+ */
+void igbx_rx_poll_end(struct igbx_ring *ring, const struct igbx_rx_tally *t)
+{
+	if (t->xdp_tx)
+		igbx_xdp_ring_kick(&ring->q_vector->xdp);
+	if (t->redirect)
+		xdp_do_flush();
+	igbx_rx_tally_add(ring, t);
 }
 
 /**
@@ -1058,6 +1076,10 @@ void igbx_rx_ring_clean_all(struct igbx_ring *ring)
 	struct xdp_buff *xdp = &ring->rx_xdp.xdp;
 	u16 i;
 
+	if (ring->xsk_pool) {
+		igbx_xsk_rx_clean_all(ring);
+		goto out;
+	}
 	if (xdp->data) {
 		igbx_rx_frame_free(ring, xdp, false);
 		xdp->data = NULL;
@@ -1069,6 +1091,7 @@ void igbx_rx_ring_clean_all(struct igbx_ring *ring)
 			ring->rx_page[i] = NULL;
 		}
 	}
+out:
 	ring->next_to_use = 0;
 	ring->next_to_clean = 0;
 	ring->rx_discard = false;
@@ -1091,8 +1114,12 @@ int igbx_poll(struct napi_struct *napi, int budget)
 
 	tx_done = igbx_clean_tx(&q_vector->tx, budget);
 	tx_done &= igbx_clean_xdp_tx(&q_vector->xdp);
+	if (q_vector->xdp.xsk_pool)
+		tx_done &= igbx_xsk_xmit(&q_vector->xdp, IGBX_TX_CLEAN_BUDGET);
 	if (budget)
-		done = igbx_clean_rx(&q_vector->rx, budget);
+		done = q_vector->rx.xsk_pool ?
+		       igbx_xsk_clean_rx(&q_vector->rx, budget) :
+		       igbx_clean_rx(&q_vector->rx, budget);
 	if (!tx_done || done >= budget)
 		return budget;
 
