@@ -18,23 +18,6 @@ static void igbx_get_drvinfo(struct net_device *netdev,
 		sizeof(info->bus_info));
 }
 
-/**
- * igbx_link_modes_default() - every link mode an 82576 copper port has
- * @modes: link mode mask, filled in
- */
-void igbx_link_modes_default(unsigned long *modes)
-{
-	linkmode_set_bit(ETHTOOL_LINK_MODE_10baseT_Half_BIT, modes);
-	linkmode_set_bit(ETHTOOL_LINK_MODE_10baseT_Full_BIT, modes);
-	linkmode_set_bit(ETHTOOL_LINK_MODE_100baseT_Half_BIT, modes);
-	linkmode_set_bit(ETHTOOL_LINK_MODE_100baseT_Full_BIT, modes);
-	linkmode_set_bit(ETHTOOL_LINK_MODE_1000baseT_Full_BIT, modes);
-	linkmode_set_bit(ETHTOOL_LINK_MODE_Autoneg_BIT, modes);
-	linkmode_set_bit(ETHTOOL_LINK_MODE_TP_BIT, modes);
-	linkmode_set_bit(ETHTOOL_LINK_MODE_Pause_BIT, modes);
-	linkmode_set_bit(ETHTOOL_LINK_MODE_Asym_Pause_BIT, modes);
-}
-
 static int igbx_get_link_ksettings(struct net_device *netdev,
 				   struct ethtool_link_ksettings *cmd)
 {
@@ -55,28 +38,6 @@ static int igbx_get_link_ksettings(struct net_device *netdev,
 	cmd->base.autoneg = adapter->autoneg ? AUTONEG_ENABLE : AUTONEG_DISABLE;
 	cmd->base.mdio_support = ETH_MDIO_SUPPORTS_C22;
 	return 0;
-}
-
-/**
- * igbx_link_modes_to_phy() - speeds of a link mode mask as PHY bits
- * @m: link modes
- * @anar: 10/100 ANAR bits
- * @c1000: 1000BASE-T control bits
- */
-void igbx_link_modes_to_phy(const unsigned long *m, u16 *anar, u16 *c1000)
-{
-	*anar = 0;
-	*c1000 = 0;
-	if (linkmode_test_bit(ETHTOOL_LINK_MODE_10baseT_Half_BIT, m))
-		*anar |= IGBX_ANAR_10HALF;
-	if (linkmode_test_bit(ETHTOOL_LINK_MODE_10baseT_Full_BIT, m))
-		*anar |= IGBX_ANAR_10FULL;
-	if (linkmode_test_bit(ETHTOOL_LINK_MODE_100baseT_Half_BIT, m))
-		*anar |= IGBX_ANAR_100HALF;
-	if (linkmode_test_bit(ETHTOOL_LINK_MODE_100baseT_Full_BIT, m))
-		*anar |= IGBX_ANAR_100FULL;
-	if (linkmode_test_bit(ETHTOOL_LINK_MODE_1000baseT_Full_BIT, m))
-		*c1000 |= IGBX_CTRL1000_1000FULL;
 }
 
 static int igbx_set_link_ksettings(struct net_device *netdev,

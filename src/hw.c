@@ -8,6 +8,7 @@
  */
 #include <linux/delay.h>
 #include <linux/iopoll.h>
+#include <linux/linkmode.h>
 
 #include "igbx.h"
 
@@ -857,4 +858,43 @@ void igbx_fc_set(struct igbx_hw *hw, bool rx, bool tx, u32 max_frame)
 	if (tx)
 		ctrl |= IGBX_CTRL_TFCE;
 	igbx_wr32(hw, IGBX_CTRL, ctrl);
+}
+
+/**
+ * igbx_link_modes_default() - every link mode an 82576 copper port has
+ * @modes: link mode mask, filled in
+ */
+void igbx_link_modes_default(unsigned long *modes)
+{
+	linkmode_set_bit(ETHTOOL_LINK_MODE_10baseT_Half_BIT, modes);
+	linkmode_set_bit(ETHTOOL_LINK_MODE_10baseT_Full_BIT, modes);
+	linkmode_set_bit(ETHTOOL_LINK_MODE_100baseT_Half_BIT, modes);
+	linkmode_set_bit(ETHTOOL_LINK_MODE_100baseT_Full_BIT, modes);
+	linkmode_set_bit(ETHTOOL_LINK_MODE_1000baseT_Full_BIT, modes);
+	linkmode_set_bit(ETHTOOL_LINK_MODE_Autoneg_BIT, modes);
+	linkmode_set_bit(ETHTOOL_LINK_MODE_TP_BIT, modes);
+	linkmode_set_bit(ETHTOOL_LINK_MODE_Pause_BIT, modes);
+	linkmode_set_bit(ETHTOOL_LINK_MODE_Asym_Pause_BIT, modes);
+}
+
+/**
+ * igbx_link_modes_to_phy() - speeds of a link mode mask as PHY bits
+ * @m: link modes
+ * @anar: 10/100 ANAR bits
+ * @c1000: 1000BASE-T control bits
+ */
+void igbx_link_modes_to_phy(const unsigned long *m, u16 *anar, u16 *c1000)
+{
+	*anar = 0;
+	*c1000 = 0;
+	if (linkmode_test_bit(ETHTOOL_LINK_MODE_10baseT_Half_BIT, m))
+		*anar |= IGBX_ANAR_10HALF;
+	if (linkmode_test_bit(ETHTOOL_LINK_MODE_10baseT_Full_BIT, m))
+		*anar |= IGBX_ANAR_10FULL;
+	if (linkmode_test_bit(ETHTOOL_LINK_MODE_100baseT_Half_BIT, m))
+		*anar |= IGBX_ANAR_100HALF;
+	if (linkmode_test_bit(ETHTOOL_LINK_MODE_100baseT_Full_BIT, m))
+		*anar |= IGBX_ANAR_100FULL;
+	if (linkmode_test_bit(ETHTOOL_LINK_MODE_1000baseT_Full_BIT, m))
+		*c1000 |= IGBX_CTRL1000_1000FULL;
 }

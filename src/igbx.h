@@ -492,6 +492,17 @@ static inline void igbx_flush(struct igbx_hw *hw)
 	igbx_rd32(hw, IGBX_STATUS);
 }
 
+/**
+ * igbx_service_schedule() - run the service task as soon as possible
+ * @adapter: port
+ *
+ * Safe from hard-IRQ context.
+ */
+static inline void igbx_service_schedule(struct igbx_adapter *adapter)
+{
+	mod_delayed_work(system_wq, &adapter->service_task, 0);
+}
+
 DECLARE_STATIC_KEY_FALSE(igbx_faults_armed);	/* debugfs.c */
 
 /*
@@ -506,6 +517,9 @@ static inline bool igbx_fault(atomic_t *knob)
 }
 
 /* hw.c */
+void igbx_link_modes_default(unsigned long *modes);
+void igbx_link_modes_to_phy(const unsigned long *modes, u16 *anar,
+			    u16 *ctrl1000);
 int igbx_hw_reset(struct igbx_hw *hw);
 int igbx_nvm_read(struct igbx_hw *hw, u16 offset, u16 count, u16 *data);
 int igbx_nvm_validate_checksum(struct igbx_hw *hw);
@@ -730,14 +744,10 @@ void igbx_ring_cfg_now(struct igbx_adapter *adapter,
 int igbx_reconfigure(struct igbx_adapter *adapter,
 		     const struct igbx_ring_cfg *cfg, struct bpf_prog *prog);
 void igbx_netdev_unregister(struct igbx_adapter *adapter);
-void igbx_service_schedule(struct igbx_adapter *adapter);
 void igbx_service_init(struct igbx_adapter *adapter);
 void igbx_service_stop(struct igbx_adapter *adapter);
 
 /* ethtool.c */
 void igbx_set_ethtool_ops(struct net_device *netdev);
-void igbx_link_modes_default(unsigned long *modes);
-void igbx_link_modes_to_phy(const unsigned long *modes, u16 *anar,
-			    u16 *ctrl1000);
 
 #endif /* _IGBX_H_ */

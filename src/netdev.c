@@ -8,17 +8,6 @@
 #include "igbx.h"
 
 /**
- * igbx_service_schedule() - run the service task as soon as possible
- * @adapter: port
- *
- * Safe from hard-IRQ context.
- */
-void igbx_service_schedule(struct igbx_adapter *adapter)
-{
-	mod_delayed_work(system_wq, &adapter->service_task, 0);
-}
-
-/**
  * igbx_reset_schedule() - re-initialise the port from process context
  * @adapter: port
  */
@@ -578,7 +567,6 @@ int igbx_netdev_register(struct igbx_adapter *adapter)
 	int err;
 
 	netdev->netdev_ops = &igbx_netdev_ops;
-	igbx_set_ethtool_ops(netdev);
 	igbx_stats_init(netdev);
 	netdev->watchdog_timeo = 5 * HZ;
 	/* RAR 0 changes live; RAR 1..15 filter extra unicast addresses. */

@@ -140,6 +140,7 @@ static int igbx_probe(struct pci_dev *pdev, const struct pci_device_id *ent)
 	if (err)
 		goto err_free_irq_vectors;
 	igbx_service_init(adapter);
+	igbx_set_ethtool_ops(adapter->netdev);
 	err = igbx_netdev_register(adapter);
 	if (err)
 		goto err_free_q_vectors;
