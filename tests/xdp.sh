@@ -39,7 +39,7 @@ for f in "$UDP" "$LOAD" "$HERE"/xdp_pass.o; do
 		exit "$KSFT_SKIP"
 	fi
 done
-ktap_set_plan 37
+ktap_set_plan 40
 dmesg_mark xdp
 
 if [ "$DRV" != igbx ]; then
@@ -199,6 +199,17 @@ igbx_check() {
 	fi
 }
 
+# qstats_rx_tx: the device's netdev qstats "rx-packets tx-packets" (igbx
+# only: the in-tree igb has no qstats).
+qstats_rx_tx() {
+	[ "$DRV" = igbx ] || { echo "0 0"; return; }
+	ynl_netdev --dump qstats-get --output-json 2>/dev/null | /usr/bin/python3 -c '
+import json, sys
+d = [x for x in json.load(sys.stdin) if x.get("ifindex") == int(sys.argv[1])]
+print(sum(x.get("rx-packets", 0) for x in d), sum(x.get("tx-packets", 0) for x in d))' \
+		"$(cat "/sys/class/net/$IF/ifindex")"
+}
+
 ping_ok() { ping -c 2 -W 2 "$REMOTE_V4" >/dev/null; }
 delta_ge() { [ "$1" -ge "$2" ]; }
 all_of() { [ "$GOT" -eq "$1" ] && [ "$EXACT" -eq "$1" ]; }
@@ -259,11 +270,23 @@ if [ "$frags" = 1 ]; then
 		test "$(st $ST_AUX)" -ge 8000
 	jping() { ping -c 2 -W 2 -s 8972 -M "do" "$REMOTE_V4" >/dev/null; }
 	check "MTU 9000: 9000-byte pings with the frags program" jping
+	# adjust_tail on the last frag, after bpf_xdp_load_bytes() read it
+	attach xdp_adjust_tail_frags xdp.frags
+	UDP_LEN=8500 udp_case 5 -l 8484
+	ktap_print_msg "frags adjust_tail: trimmed $(st $ST_AUX), not trimmed $(st $ST_AUX2), tail read back right $(st $ST_AUX3)"
+	frag_tail() { all_of 5 && [ "$(st $ST_AUX)" = 5 ] && [ "$(st $ST_AUX3)" = 5 ]; }
+	check "MTU 9000: load_bytes + adjust_tail -16 on the last frag: 8484 bytes arrive exact" frag_tail
+	attach xdp_tx_frags xdp.frags
+	out=$(in_peer "$UDP" echo -s 6000 -l 8500 -g 1000 -w 3000 "$LOCAL_V4" "$PORT" 5)
+	ktap_print_msg "frags TX: peer: $out; program counted $(st $ST_TEST)"
+	check "MTU 9000: XDP_TX of 8500-byte frames: the peer gets all 5 back byte-exact" \
+		test "$(echo "$out" | awk '{ print $6 }')" = 5
 	ip link set "$IF" mtu 1500 || ktap_print_msg "MTU 1500 refused with the frags program"
 	detach
 else
 	for d in "five 8500-byte datagrams reach the stack" "the program sees whole frames" \
-		 "9000-byte pings with the frags program"; do
+		 "9000-byte pings with the frags program" "adjust_tail on the last frag" \
+		 "XDP_TX of 8500-byte frames"; do
 		ktap_test_skip "MTU 9000: $d: no frags program attached"
 	done
 	detach
@@ -275,6 +298,7 @@ wait_for 10 ping -c 1 -W 1 "$REMOTE_V4" >/dev/null
 
 # --- DROP -----------------------------------------------------------------
 attach xdp_drop
+read -r qrx0 _ < <(qstats_rx_tx)
 d0=$(xdp_sum drop)
 c0=$(st $ST_TEST)
 udp_case $N -w 2000
@@ -286,6 +310,7 @@ ping_tcp() { ping_ok && [ "$(iperf3_run -t 2 -R)" -gt 0 ]; }
 check "DROP: ping and TCP still pass" ping_tcp
 
 # --- TX: the reflector ----------------------------------------------------
+read -r qrx1 qtx1 < <(qstats_rx_tx)
 attach xdp_tx
 t0=$(xdp_sum tx)
 x0=$(xdp_tx_sum packets)
@@ -299,6 +324,10 @@ tx_counted() {
 }
 igbx_check "TX: rx-N.xdp_tx and xdp-N.packets count them" tx_counted
 ktap_print_msg "TX: rx-N.xdp_tx +$(($(xdp_sum tx) - t0)), xdp-N.packets +$(($(xdp_tx_sum packets) - x0)), xdp-N.full $(xdp_tx_sum full)"
+read -r _ qtx2 < <(qstats_rx_tx)
+ktap_print_msg "qstats: rx-packets +$((qrx1 - qrx0)) over DROP, tx-packets +$((qtx2 - qtx1)) over TX"
+qstats_ok() { [ $((qrx1 - qrx0)) -ge "$N" ] && [ $((qtx2 - qtx1)) -ge "$N" ]; }
+igbx_check "qstats: dropped frames count in rx-packets, XDP_TX frames in tx-packets" qstats_ok
 
 # --- REDIRECT -------------------------------------------------------------
 ip link add "$VA" type veth peer name "$VB"

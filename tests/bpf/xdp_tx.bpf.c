@@ -3,10 +3,15 @@
  * Reflector: UDP to the test port goes back where it came from (XDP_TX)
  * with MACs, IPv4 addresses and ports swapped.  Swapping keeps both
  * checksums right, so the sender's socket gets its own datagram back.
+ * xdp_tx_frags.bpf.c builds the same program as "xdp.frags".
  */
 #include "xdp_test.h"
 
-SEC("xdp")
+#ifndef XDP_SEC
+#define XDP_SEC "xdp"
+#endif
+
+SEC(XDP_SEC)
 int xdp_tx_prog(struct xdp_md *ctx)
 {
 	unsigned char mac[ETH_ALEN];
