@@ -14,14 +14,16 @@
 profile=${IGBX_STRESS:-quick}
 case $profile in
 full)	n_updown=1000 n_flap=100 n_ring=100 n_mtu=50 n_rmmod=5
-	n_surprise=6 n_rxfail=20 n_txfail=20 n_garbage=20 n_txhang=20 ;;
+	n_surprise=6 n_rxfail=20 n_txfail=20 n_garbage=20 n_txhang=20
+	n_xdp=50 ;;
 *)	profile=quick
 	n_updown=50 n_flap=3 n_ring=6 n_mtu=4 n_rmmod=1
-	n_surprise=2 n_rxfail=2 n_txfail=2 n_garbage=2 n_txhang=2 ;;
+	n_surprise=2 n_rxfail=2 n_txfail=2 n_garbage=2 n_txhang=2
+	n_xdp=6 ;;
 esac
 
 scenarios=(updown flap ring mtu rmmod surprise rxfail txfail garbage txhang
-	   badconfig)
+	   xdp badconfig)
 ktap_print_header
 ktap_set_plan ${#scenarios[@]}
 dmesg_mark stress
@@ -214,6 +216,71 @@ sc_mtu() {
 	load_stop
 	[ "$LOAD_BAD" -eq 0 ] || fail "$LOAD_BAD iperf3 runs moved no data"
 	in_peer ip link set "$PEER_IF" mtu 1500
+}
+
+# XDP under TCP load: attach/detach and replace N times each, -G and -L
+# with a program attached, MTU 1500 <-> 9000 with a frags program, then
+# rmmod with the program still attached; the flow survives, pools drain.
+xdp_obj() { echo "$IGBX_TESTS_DIR/$1.o"; }
+xdp_attach() {
+	ip -force link set dev "$IF" xdpdrv obj "$(xdp_obj "$1")" sec "${2:-xdp}"
+}
+xdp_prog_id() {
+	ip -d link show dev "$IF" | awk '/prog\/xdp/ { for (i = 1; i < NF; i++) if ($i == "id") print $(i + 1) }'
+}
+sc_xdp() {
+	local i id
+
+	if [ ! -f "$(xdp_obj xdp_pass)" ] || [ ! -f "$(xdp_obj xdp_pass_frags)" ]; then
+		fail "no BPF objects (xdp_pass.o, xdp_pass_frags.o) next to $0"
+		return
+	fi
+	load_start
+	for ((i = 1; i <= $1; i++)); do
+		xdp_attach xdp_pass || fail "attach #$i"
+		[ -n "$(xdp_prog_id)" ] || fail "no program after attach #$i"
+		ip link set dev "$IF" xdpdrv off || fail "detach #$i"
+		[ -z "$(xdp_prog_id)" ] || fail "program left after detach #$i"
+	done
+	xdp_attach xdp_pass || fail "attach"
+	for ((i = 1; i <= $1; i++)); do
+		id=$(xdp_prog_id)
+		xdp_attach xdp_pass || fail "replace #$i"
+		[ "$(xdp_prog_id)" != "$id" ] || fail "program not replaced #$i"
+	done
+	for s in 512 128 256; do
+		ethtool -G "$IF" rx "$s" tx "$s" || fail "-G $s with a program"
+		[ -n "$(xdp_prog_id)" ] || fail "program lost by -G $s"
+	done
+	for ch in 1 2; do
+		ethtool -L "$IF" combined "$ch" || fail "-L $ch with a program"
+		[ -n "$(xdp_prog_id)" ] || fail "program lost by -L $ch"
+	done
+	load_stop
+	[ "$LOAD_BAD" -eq 0 ] || fail "$LOAD_BAD iperf3 runs moved no data"
+
+	# multi-buffer: a frags program through MTU changes
+	in_peer ip link set "$PEER_IF" mtu 9000
+	xdp_attach xdp_pass_frags xdp.frags || fail "attach frags"
+	load_start
+	for ((i = 1; i <= $1 / 2 + 1; i++)); do
+		ip link set "$IF" mtu 9000 || fail "mtu 9000 with frags #$i"
+		ping -c 1 -W 2 -s 8000 -M do "$REMOTE_V4" >/dev/null ||
+			fail "no 8000-byte ping with frags #$i"
+		ip link set "$IF" mtu 1500 || fail "mtu 1500 with frags #$i"
+		sleep 0.5
+	done
+	load_stop
+	[ "$LOAD_BAD" -eq 0 ] || fail "$LOAD_BAD iperf3 runs moved no data (frags)"
+	in_peer ip link set "$PEER_IF" mtu 1500
+
+	# rmmod with a program attached, under TCP
+	load_start
+	sleep 1
+	timeout 60 rmmod igbx || fail "rmmod with a program"
+	load_stop kill
+	pools_drain "after rmmod with a program"
+	igbx_setup || fail "insmod after rmmod with a program: no traffic"
 }
 
 pktgen_start() {
@@ -432,6 +499,7 @@ scenario rxfail "$n_rxfail"
 scenario txfail "$n_txfail"
 scenario garbage "$n_garbage"
 scenario txhang "$n_txhang"
+scenario xdp "$n_xdp"
 scenario badconfig ${#BAD_CONFIG[@]}
 
 ktap_print_msg "summary ($profile, $(uname -r)):"
