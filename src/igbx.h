@@ -672,6 +672,14 @@ static inline void igbx_ring_stat_add(struct igbx_ring *ring, u64 *field,
 	u64_stats_update_end(&ring->syncp);
 }
 
+/* Hand the device the descriptors before @ntu (RDT/TDT). */
+static inline void igbx_ring_doorbell(struct igbx_ring *ring, u16 ntu)
+{
+	/* Descriptors must be visible before the device may fetch them. */
+	wmb();
+	writel(ntu, ring->tail);
+}
+
 static inline u16 igbx_next(const struct igbx_ring *ring, u16 i)
 {
 	return ++i == ring->count ? 0 : i;

@@ -192,6 +192,17 @@ static void igbx_tx_unmap(struct igbx_ring *ring, struct igbx_tx_buffer *buf)
 	buf->len = 0;
 }
 
+/* Unmap the buffers of the frame at @i..@eop; the index after it. */
+static u16 igbx_tx_unmap_frame(struct igbx_ring *ring, u16 i, u16 eop)
+{
+	for (;;) {
+		igbx_tx_unmap(ring, &ring->tx_buf[i]);
+		if (i == eop)
+			return igbx_next(ring, i);
+		i = igbx_next(ring, i);
+	}
+}
+
 /* Map one buffer into as many data descriptors as its length needs. */
 static u16 igbx_tx_map_one(struct igbx_ring *ring, u16 i, dma_addr_t dma,
 			   unsigned int len, u32 cmd, u32 olinfo,
@@ -355,13 +366,7 @@ static bool igbx_clean_tx(struct igbx_ring *ring, int napi_budget)
 		napi_consume_skb(skb, napi_budget);
 		buf->skb = NULL;
 
-		for (;;) {
-			igbx_tx_unmap(ring, &ring->tx_buf[i]);
-			if (i == buf->eop)
-				break;
-			i = igbx_next(ring, i);
-		}
-		i = igbx_next(ring, i);
+		i = igbx_tx_unmap_frame(ring, i, buf->eop);
 	}
 	ring->next_to_clean = i;
 
@@ -502,9 +507,7 @@ unmap:
 void igbx_xdp_ring_kick(struct igbx_ring *ring)
 {
 	spin_lock(&ring->xdp_lock);
-	/* descriptors before the tail write */
-	wmb();
-	writel(ring->next_to_use, ring->tail);
+	igbx_ring_doorbell(ring, ring->next_to_use);
 	spin_unlock(&ring->xdp_lock);
 }
 
@@ -553,13 +556,7 @@ static bool igbx_clean_xdp_tx(struct igbx_ring *ring)
 			xsk++;
 		else
 			igbx_xdp_buf_done(buf, &bq, true);
-		for (;;) {
-			igbx_tx_unmap(ring, &ring->tx_buf[i]);
-			if (i == buf->eop)
-				break;
-			i = igbx_next(ring, i);
-		}
-		i = igbx_next(ring, i);
+		i = igbx_tx_unmap_frame(ring, i, buf->eop);
 	}
 	xdp_flush_frame_bulk(&bq);
 	rcu_read_unlock();
@@ -594,13 +591,7 @@ void igbx_xdp_ring_clean_all(struct igbx_ring *ring)
 			xsk++;
 		else if (buf->xdpf)
 			igbx_xdp_buf_done(buf, NULL, false);
-		for (;;) {
-			igbx_tx_unmap(ring, &ring->tx_buf[i]);
-			if (i == buf->eop)
-				break;
-			i = igbx_next(ring, i);
-		}
-		i = igbx_next(ring, i);
+		i = igbx_tx_unmap_frame(ring, i, buf->eop);
 	}
 	if (xsk && ring->xsk_pool)
 		xsk_tx_completed(ring->xsk_pool, xsk);
@@ -645,11 +636,8 @@ int igbx_xdp_xmit(struct net_device *netdev, int n, struct xdp_frame **frames,
 		if (err)
 			break;
 	}
-	if (flags & XDP_XMIT_FLUSH) {
-		/* descriptors before the tail write */
-		wmb();
-		writel(ring->next_to_use, ring->tail);
-	}
+	if (flags & XDP_XMIT_FLUSH)
+		igbx_ring_doorbell(ring, ring->next_to_use);
 	spin_unlock(&ring->xdp_lock);
 	if (err == -ENOSPC)
 		igbx_ring_stat_add(ring, &ring->stats.drops, n - sent);
@@ -695,9 +683,7 @@ void igbx_rx_refill(struct igbx_ring *ring, u16 count)
 	if (i == ring->next_to_use)
 		return;
 	ring->next_to_use = i;
-	/* Descriptors must be visible before the device may fetch them. */
-	wmb();
-	writel(i, ring->tail);
+	igbx_ring_doorbell(ring, i);
 }
 
 static enum pkt_hash_types igbx_rss_hash_type(u32 info)

@@ -66,9 +66,7 @@ void igbx_xsk_refill(struct igbx_ring *ring, u16 count)
 	if (i == ring->next_to_use)
 		return;
 	ring->next_to_use = i;
-	/* Descriptors must be visible before the device may fetch them. */
-	wmb();
-	writel(i, ring->tail);
+	igbx_ring_doorbell(ring, i);
 }
 
 /* XDP_PASS: the stack gets a copy; the buffer goes back to the pool. */
@@ -318,9 +316,7 @@ bool igbx_xsk_xmit(struct igbx_ring *ring, unsigned int budget)
 		/* buffer state before the cleaner sees next_to_use */
 		smp_wmb();
 		WRITE_ONCE(ring->next_to_use, i);
-		/* descriptors before the tail write */
-		wmb();
-		writel(i, ring->tail);
+		igbx_ring_doorbell(ring, i);
 	}
 	spin_unlock(&ring->xdp_lock);
 	if (xsk_uses_need_wakeup(pool))
