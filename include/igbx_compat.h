@@ -153,6 +153,98 @@ static int set##_op(struct net_device *dev, const u32 *indir,		\
 }
 #endif
 
+/*
+ * The RX ring count and the hashed header fields: their own ethtool ops
+ * on newer kernels (get_rx_ring_count, IGBX_HAVE_GET_RX_RING_COUNT;
+ * get/set_rxfh_fields, IGBX_HAVE_RXFH_FIELDS), which no longer reach
+ * get_rxnfc/set_rxnfc; before, ETHTOOL_GRXRINGS, ETHTOOL_GRXFH and
+ * ETHTOOL_SRXFH through get_rxnfc/set_rxnfc.  IGBX_RXNFC_OPS(count, get,
+ * set) wraps igbx's kernel-neutral
+ *	u32 count(dev);
+ *	int get(dev, u32 flow_type, u64 *fields);
+ *	int set(dev, u32 flow_type, u64 fields, extack);
+ * and IGBX_RXNFC_OPS_INIT(count, get, set) fills the ops table with the
+ * wrappers (named after the wrapped functions, like IGBX_RXFH_OPS).
+ */
+#define IGBX_RXFH_FIELDS_OPS(get, set)					\
+static int get##_op(struct net_device *dev,				\
+		    struct ethtool_rxfh_fields *f)			\
+{									\
+	u64 data;							\
+	int err;							\
+									\
+	err = get(dev, f->flow_type, &data);				\
+	if (!err)							\
+		f->data = data;						\
+	return err;							\
+}									\
+									\
+static int set##_op(struct net_device *dev,				\
+		    const struct ethtool_rxfh_fields *f,		\
+		    struct netlink_ext_ack *extack)			\
+{									\
+	return set(dev, f->flow_type, f->data, extack);			\
+}
+
+#if defined(IGBX_HAVE_RXFH_FIELDS) && defined(IGBX_HAVE_GET_RX_RING_COUNT)
+#define IGBX_RXNFC_OPS(count, get, set)					\
+IGBX_RXFH_FIELDS_OPS(get, set)						\
+									\
+static u32 count##_op(struct net_device *dev)				\
+{									\
+	return count(dev);						\
+}
+
+#define IGBX_RXNFC_OPS_INIT(count, get, set)				\
+	.get_rx_ring_count = count##_op,				\
+	.get_rxfh_fields = get##_op,					\
+	.set_rxfh_fields = set##_op,
+#elif defined(IGBX_HAVE_RXFH_FIELDS)
+#define IGBX_RXNFC_OPS(count, get, set)					\
+IGBX_RXFH_FIELDS_OPS(get, set)						\
+									\
+static int count##_rxnfc_op(struct net_device *dev,			\
+			    struct ethtool_rxnfc *cmd, u32 *rules)	\
+{									\
+	if (cmd->cmd != ETHTOOL_GRXRINGS)				\
+		return -EOPNOTSUPP;					\
+	cmd->data = count(dev);						\
+	return 0;							\
+}
+
+#define IGBX_RXNFC_OPS_INIT(count, get, set)				\
+	.get_rxnfc = count##_rxnfc_op,					\
+	.get_rxfh_fields = get##_op,					\
+	.set_rxfh_fields = set##_op,
+#else
+#define IGBX_RXNFC_OPS(count, get, set)					\
+static int count##_##get##_op(struct net_device *dev,		\
+			      struct ethtool_rxnfc *cmd, u32 *rules)	\
+{									\
+	switch (cmd->cmd) {						\
+	case ETHTOOL_GRXRINGS:						\
+		cmd->data = count(dev);					\
+		return 0;						\
+	case ETHTOOL_GRXFH:						\
+		return get(dev, cmd->flow_type, &cmd->data);		\
+	default:							\
+		return -EOPNOTSUPP;					\
+	}								\
+}									\
+									\
+static int set##_rxnfc_op(struct net_device *dev,			\
+			  struct ethtool_rxnfc *cmd)			\
+{									\
+	if (cmd->cmd != ETHTOOL_SRXFH)					\
+		return -EOPNOTSUPP;					\
+	return set(dev, cmd->flow_type, cmd->data, NULL);		\
+}
+
+#define IGBX_RXNFC_OPS_INIT(count, get, set)				\
+	.get_rxnfc = count##_##get##_op,				\
+	.set_rxnfc = set##_rxnfc_op,
+#endif
+
 /* skb_frag_fill_page_desc() arrived in 6.5; before, three setters. */
 static inline void igbx_skb_frag_fill(skb_frag_t *frag, struct page *page,
 				      unsigned int off, unsigned int size)
@@ -181,6 +273,25 @@ static inline void igbx_xsk_sync_for_cpu(struct xdp_buff *xdp,
 	xsk_buff_dma_sync_for_cpu(xdp);
 #else
 	xsk_buff_dma_sync_for_cpu(xdp, pool);
+#endif
+}
+
+/*
+ * Newer kernels (7.x) renamed xdp_update_skb_shared_info() to
+ * xdp_update_skb_frags_info() and hand it the buffer's flags instead of
+ * a pfmemalloc bool.
+ */
+static inline void igbx_xdp_skb_frags(struct sk_buff *skb,
+				      struct xdp_buff *xdp,
+				      u8 nr_frags, unsigned int size,
+				      unsigned int truesize)
+{
+#ifdef IGBX_HAVE_XDP_SKB_FRAGS_INFO
+	xdp_update_skb_frags_info(skb, nr_frags, size, truesize,
+				  xdp_buff_get_skb_flags(xdp));
+#else
+	xdp_update_skb_shared_info(skb, nr_frags, size, truesize,
+				   xdp_buff_is_frag_pfmemalloc(xdp));
 #endif
 }
 

@@ -721,50 +721,55 @@ static int igbx_rxfh_fields(struct igbx_adapter *adapter, u32 flow_type,
 	}
 }
 
-static int igbx_get_rxnfc(struct net_device *netdev,
-			  struct ethtool_rxnfc *cmd, u32 *rules)
+static u32 igbx_rx_ring_count(struct net_device *netdev)
 {
 	struct igbx_adapter *adapter = netdev_priv(netdev);
 
-	switch (cmd->cmd) {
-	case ETHTOOL_GRXRINGS:
-		cmd->data = adapter->num_qp;
-		return 0;
-	case ETHTOOL_GRXFH:
-		return igbx_rxfh_fields(adapter, cmd->flow_type, &cmd->data);
-	default:
-		return -EOPNOTSUPP;
-	}
+	return adapter->num_qp;
+}
+
+static int igbx_rxfh_fields_get(struct net_device *netdev, u32 flow_type,
+				u64 *data)
+{
+	return igbx_rxfh_fields(netdev_priv(netdev), flow_type, data);
 }
 
 /* Only UDP can change: addresses only, or addresses and ports. */
-static int igbx_set_rxnfc(struct net_device *netdev,
-			  struct ethtool_rxnfc *cmd)
+static int igbx_rxfh_fields_set(struct net_device *netdev, u32 flow_type,
+				u64 data, struct netlink_ext_ack *extack)
 {
 	struct igbx_adapter *adapter = netdev_priv(netdev);
-	bool l4 = cmd->data == IGBX_RXH_L4;
+	bool l4 = data == IGBX_RXH_L4;
 	u64 cur;
 	int err;
 
-	if (cmd->cmd != ETHTOOL_SRXFH)
-		return -EOPNOTSUPP;
-	err = igbx_rxfh_fields(adapter, cmd->flow_type, &cur);
-	if (err)
+	err = igbx_rxfh_fields(adapter, flow_type, &cur);
+	if (err) {
+		NL_SET_ERR_MSG_MOD(extack, "flow type not hashed by the 82576");
 		return err;
-	if (cmd->data == cur)
+	}
+	if (data == cur)
 		return 0;
-	if (cmd->data != IGBX_RXH_IP && cmd->data != IGBX_RXH_L4)
+	if (flow_type != UDP_V4_FLOW && flow_type != UDP_V6_FLOW) {
+		NL_SET_ERR_MSG_MOD(extack,
+				   "only UDP flows can change their hashed fields");
 		return -EINVAL;
-	if (cmd->flow_type == UDP_V4_FLOW)
+	}
+	if (data != IGBX_RXH_IP && data != IGBX_RXH_L4) {
+		NL_SET_ERR_MSG_MOD(extack,
+				   "UDP hashes addresses, or addresses and ports");
+		return -EINVAL;
+	}
+	if (flow_type == UDP_V4_FLOW)
 		adapter->rss_udp4 = l4;
-	else if (cmd->flow_type == UDP_V6_FLOW)
-		adapter->rss_udp6 = l4;
 	else
-		return -EINVAL;
+		adapter->rss_udp6 = l4;
 	if (netif_running(netdev))
 		igbx_rss_write(adapter);
 	return 0;
 }
+
+IGBX_RXNFC_OPS(igbx_rx_ring_count, igbx_rxfh_fields_get, igbx_rxfh_fields_set)
 
 static int igbx_rxfh_get(struct net_device *netdev, u32 *indir, u8 *key)
 {
@@ -840,8 +845,8 @@ static const struct ethtool_ops igbx_ethtool_ops = {
 	.get_sset_count		= igbx_get_sset_count,
 	.get_strings		= igbx_get_strings,
 	.get_ethtool_stats	= igbx_get_ethtool_stats,
-	.get_rxnfc		= igbx_get_rxnfc,
-	.set_rxnfc		= igbx_set_rxnfc,
+	IGBX_RXNFC_OPS_INIT(igbx_rx_ring_count, igbx_rxfh_fields_get,
+			    igbx_rxfh_fields_set)
 	.get_regs_len		= igbx_get_regs_len,
 	.get_regs		= igbx_get_regs,
 	.get_eeprom_len		= igbx_get_eeprom_len,

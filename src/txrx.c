@@ -812,9 +812,8 @@ static struct sk_buff *igbx_rx_build_skb(struct xdp_buff *xdp)
 	if (meta)
 		skb_metadata_set(skb, meta);
 	if (unlikely(nr_frags))
-		xdp_update_skb_shared_info(skb, nr_frags, frags_size,
-					   nr_frags * PAGE_SIZE,
-					   xdp_buff_is_frag_pfmemalloc(xdp));
+		igbx_xdp_skb_frags(skb, xdp, nr_frags, frags_size,
+				   nr_frags * PAGE_SIZE);
 	return skb;
 }
 
