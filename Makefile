@@ -4,6 +4,7 @@
 #
 #   make                 build igbx.ko against KDIR (default: the rig's kernel)
 #   make W=1 C=2         the usual Kbuild switches pass through
+#   make ko KVER=...     igbx.ko for 6.1, 6.12 or the newest kernel (KVERNEW)
 #   make lint            W=1 + sparse builds for every KVERS, checkpatch --strict
 #   make check           install deps, build, boot QEMU, run the kselftests
 #   make stress          the reliability tests with their full counts
@@ -19,14 +20,15 @@ CACHE ?= $(TOP)/.cache
 KVER ?= $(shell ls -d /lib/modules/6.12.*/build 2>/dev/null | sort -V | \
 	  tail -n 1 | cut -d/ -f4)
 KDIR ?= /lib/modules/$(KVER)/build
-# kernels `make lint` builds for
-KVERS ?= $(KVER61) $(KVER)
+# kernels `make lint` builds for: 6.1, 6.12 and, once scripts/deps --newest
+# has set it up, the newest kernel in Debian unstable (KVERNEW)
+KVERS ?= $(KVER61) $(KVER) $(KVERNEW)
 
 LINUX_SRC ?= $(CACHE)/linux-source-6.12
 CHECKPATCH ?= $(LINUX_SRC)/scripts/checkpatch.pl
 SOURCES := $(wildcard $(TOP)/src/*.[ch] $(TOP)/include/*.h)
 
-.PHONY: all modules clean deps lint lint-build checkpatch check stress demo bench
+.PHONY: all modules ko clean deps lint lint-build checkpatch check stress demo bench
 all: modules
 
 modules:
@@ -52,8 +54,8 @@ lint-build: $(foreach k,$(KVERS),$(CACHE)/build/$(k)/.stamp)
 	@set -e; for k in $(KVERS); do \
 		d=$(CACHE)/build/$$k; \
 		echo "  W=1 C=2  $$k"; \
-		$(MAKE) -s -C /lib/modules/$$k/build M=$$d clean >/dev/null; \
-		$(MAKE) -s -C /lib/modules/$$k/build M=$$d W=1 C=2 modules \
+		$(TOP)/scripts/kmake $$k $$d -s clean >/dev/null; \
+		$(TOP)/scripts/kmake $$k $$d -s W=1 C=2 modules \
 			>$$d/build.log 2>&1 || { cat $$d/build.log; exit 1; }; \
 		if grep -E 'warning|error' $$d/build.log; then \
 			echo "lint: $$k: build is not clean" >&2; exit 1; fi; \
@@ -68,6 +70,18 @@ checkpatch:
 	@cd $(LINUX_SRC) && ./scripts/checkpatch.pl --strict --no-tree --quiet \
 		--show-types --ignore FILE_PATH_CHANGES,CAMELCASE --root=$(LINUX_SRC) \
 		-f $(SOURCES)
+
+# make ko KVER=...: igbx.ko for any kernel scripts/deps knows (6.1, 6.12,
+# the newest), in its own copy of the tree: $(CACHE)/build/ko/$(KVER)/igbx.ko
+ko: $(CACHE)/build/ko/$(KVER)/.stamp
+	@$(TOP)/scripts/kmake $(KVER) $(CACHE)/build/ko/$(KVER) -s modules
+	@echo "$(CACHE)/build/ko/$(KVER)/igbx.ko"
+
+$(CACHE)/build/ko/%/.stamp: $(SOURCES) $(TOP)/Kbuild
+	@mkdir -p $(@D)
+	@rsync -a --delete --exclude='*.o' --exclude='.*.cmd' \
+		$(TOP)/Kbuild $(TOP)/src $(TOP)/include $(@D)/
+	@touch $@
 
 lint: lint-build checkpatch
 	@echo "lint: clean"
