@@ -6,9 +6,13 @@
 #   make W=1 C=2         the usual Kbuild switches pass through
 #   make ko KVER=...     igbx.ko for 6.1, 6.12 or the newest kernel (KVERNEW)
 #   make lint            W=1 + sparse builds for every KVERS, checkpatch --strict
+#   make install         igbx.ko into /lib/modules/KVER/updates, then depmod
+#                        (INSTALL_MOD_PATH=DIR stages it below DIR instead)
+#   make uninstall       remove it again, then depmod
+#   (DKMS: dkms.conf; see Documentation/igbx.rst)
 #   make check           install deps, build, boot QEMU, run the kselftests
 #   make stress          the reliability tests with their full counts
-#   make demo            boot QEMU, load igbx, show the link coming up
+#   make demo            boot QEMU, load igbx, move traffic, show the counters
 #   make clean
 
 TOP := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
@@ -28,12 +32,28 @@ LINUX_SRC ?= $(CACHE)/linux-source-6.12
 CHECKPATCH ?= $(LINUX_SRC)/scripts/checkpatch.pl
 SOURCES := $(wildcard $(TOP)/src/*.[ch] $(TOP)/include/*.h)
 
-.PHONY: all modules ko clean deps lint lint-build checkpatch check stress demo bench
+.PHONY: all modules ko clean deps lint lint-build checkpatch check stress demo bench \
+	install uninstall
 all: modules
 
 modules:
 	@test -d "$(KDIR)" || { echo "no kernel build dir '$(KDIR)': run scripts/deps or set KDIR" >&2; exit 1; }
 	$(MAKE) -C $(KDIR) M=$(TOP) modules
+
+# make install: what a user without DKMS runs; modules_install puts the
+# module below INSTALL_MOD_PATH (default /) in lib/modules/KVER/updates,
+# which depmod ranks above the kernel's own drivers.
+INSTALL_MOD_DIR := updates
+DEPMOD := depmod $(if $(INSTALL_MOD_PATH),-b $(INSTALL_MOD_PATH)) -a $(KVER)
+
+install: modules
+	$(MAKE) -C $(KDIR) M=$(TOP) INSTALL_MOD_DIR=$(INSTALL_MOD_DIR) \
+		DEPMOD=true modules_install
+	$(DEPMOD)
+
+uninstall:
+	rm -f $(INSTALL_MOD_PATH)/lib/modules/$(KVER)/$(INSTALL_MOD_DIR)/igbx.ko*
+	$(DEPMOD)
 
 clean:
 	$(MAKE) -C $(KDIR) M=$(TOP) clean 2>/dev/null || \

@@ -29,9 +29,9 @@
 # are (keep them in 192.0.2.0/24 and 2001:db8::/64).
 #
 # Example (host):
-#   scripts/ksft-install .cache/kselftest
+#   scripts/ksft-install .cache/kselftest-6.12.118+deb12-amd64
 #   scripts/vm --timeout 1500 -- tests/upstream_env.sh igb \
-#       .cache/kselftest/run_kselftest.sh -o 300 -t drivers/net:ping.py
+#       .cache/kselftest-6.12.118+deb12-amd64/run_kselftest.sh -o 300 -t drivers/net:ping.py
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
