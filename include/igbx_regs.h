@@ -273,6 +273,7 @@
 #define IGBX_TPT			0x040D4	/* total packets sent */
 #define IGBX_MPTC			0x040F0	/* multicast sent */
 #define IGBX_BPTC			0x040F4	/* broadcast sent */
+#define IGBX_TSCTC			0x040F8	/* segmentation contexts sent */
 
 /* --- Filters (datasheet 8.10) ------------------------------------------- */
 

@@ -275,6 +275,8 @@ struct igbx_q_vector {
  * @bptc: broadcast sent
  * @rfc: fragments received
  * @rjc: jabbers received
+ * @tsctc: segmentation (TSE) contexts sent: one per TCP/UDP segmentation
+ *	offload, however many frames it became
  * @prc: received frames by size bucket (64, 65-127, ..., 1024-1522)
  * @ptc: sent frames by size bucket
  */
@@ -303,6 +305,7 @@ struct igbx_hw_stats {
 	u64 bptc;
 	u64 rfc;
 	u64 rjc;
+	u64 tsctc;
 	u64 prc[IGBX_SIZE_BUCKETS];
 	u64 ptc[IGBX_SIZE_BUCKETS];
 };

@@ -563,7 +563,8 @@ int igbx_netdev_register(struct igbx_adapter *adapter)
 {
 	struct net_device *netdev = adapter->netdev;
 	netdev_features_t csum = NETIF_F_SG | NETIF_F_IP_CSUM |
-				 NETIF_F_IPV6_CSUM | NETIF_F_TSO | NETIF_F_TSO6;
+				 NETIF_F_IPV6_CSUM | NETIF_F_TSO | NETIF_F_TSO6 |
+				 NETIF_F_GSO_UDP_L4;
 	int err;
 
 	netdev->netdev_ops = &igbx_netdev_ops;

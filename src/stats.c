@@ -57,6 +57,7 @@ void igbx_hw_stats_update(struct igbx_adapter *adapter)
 	igbx_acc(hw, IGBX_BPTC, &s->bptc);
 	igbx_acc(hw, IGBX_RFC, &s->rfc);
 	igbx_acc(hw, IGBX_RJC, &s->rjc);
+	igbx_acc(hw, IGBX_TSCTC, &s->tsctc);
 	for (i = 0; i < IGBX_SIZE_BUCKETS; i++) {
 		igbx_acc(hw, IGBX_PRC64 + 4 * i, &s->prc[i]);
 		igbx_acc(hw, IGBX_PTC64 + 4 * i, &s->ptc[i]);

@@ -56,20 +56,41 @@ struct igbx_tx_offload {
 	u32 olinfo;
 };
 
-/* Checksum the L3/L4 headers the way TSO needs: pseudo header sans length. */
+/*
+ * TCP and UDP segmentation (82576 datasheet 7.2.4): the context descriptor
+ * names the L4 type, its header length and the MSS; the device rewrites
+ * the IP length (and IPv4 ID and checksum) and the L4 length and checksum
+ * of every segment, from an L4 checksum seeded with the pseudo header
+ * without length.
+ */
 static int igbx_tso(struct sk_buff *skb, struct igbx_tx_buffer *first,
 		    struct igbx_tx_offload *off)
 {
-	u32 hdr_len, l4len, paylen;
+	u32 hdr_len, l4len, paylen, gso_type;
+	__sum16 *check;
+	u8 l4proto;
 	int err;
 
 	if (!skb_is_gso(skb))
 		return 0;
-	if (!(skb_shinfo(skb)->gso_type & (SKB_GSO_TCPV4 | SKB_GSO_TCPV6)))
+	gso_type = skb_shinfo(skb)->gso_type;
+	if (!(gso_type & (SKB_GSO_TCPV4 | SKB_GSO_TCPV6 | SKB_GSO_UDP_L4)))
 		return -EINVAL;
 	err = skb_cow_head(skb, 0);
 	if (err)
 		return err;
+
+	if (gso_type & SKB_GSO_UDP_L4) {
+		l4proto = IPPROTO_UDP;
+		l4len = sizeof(struct udphdr);
+		check = &udp_hdr(skb)->check;
+		off->type_tucmd |= FIELD_PREP(IGBX_TXCTX_TUCMD_L4T, IGBX_L4T_UDP);
+	} else {
+		l4proto = IPPROTO_TCP;
+		l4len = tcp_hdrlen(skb);
+		check = &tcp_hdr(skb)->check;
+		off->type_tucmd |= FIELD_PREP(IGBX_TXCTX_TUCMD_L4T, IGBX_L4T_TCP);
+	}
 
 	if (skb->protocol == htons(ETH_P_IP) ||
 	    vlan_get_protocol(skb) == htons(ETH_P_IP)) {
@@ -77,27 +98,24 @@ static int igbx_tso(struct sk_buff *skb, struct igbx_tx_buffer *first,
 
 		iph->tot_len = 0;
 		iph->check = 0;
-		tcp_hdr(skb)->check = ~csum_tcpudp_magic(iph->saddr, iph->daddr,
-							 0, IPPROTO_TCP, 0);
+		*check = ~csum_tcpudp_magic(iph->saddr, iph->daddr, 0, l4proto,
+					    0);
 		off->type_tucmd |= IGBX_TXCTX_TUCMD_IPV4;
 		off->olinfo |= IGBX_TXD_POPTS_IXSM;
 	} else {
 		struct ipv6hdr *ip6h = ipv6_hdr(skb);
 
 		ip6h->payload_len = 0;
-		tcp_hdr(skb)->check = ~csum_ipv6_magic(&ip6h->saddr,
-						       &ip6h->daddr, 0,
-						       IPPROTO_TCP, 0);
+		*check = ~csum_ipv6_magic(&ip6h->saddr, &ip6h->daddr, 0,
+					  l4proto, 0);
 	}
 
-	l4len = tcp_hdrlen(skb);
 	hdr_len = skb_transport_offset(skb) + l4len;
 	paylen = skb->len - hdr_len;
 
 	first->gso_segs = skb_shinfo(skb)->gso_segs;
 	first->bytecount += (first->gso_segs - 1) * hdr_len;
 
-	off->type_tucmd |= FIELD_PREP(IGBX_TXCTX_TUCMD_L4T, IGBX_L4T_TCP);
 	off->mss_l4len = FIELD_PREP(IGBX_TXCTX_MSS, skb_shinfo(skb)->gso_size) |
 			 FIELD_PREP(IGBX_TXCTX_L4LEN, l4len);
 	off->cmd |= IGBX_TXD_CMD_TSE;
