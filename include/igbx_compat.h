@@ -45,6 +45,25 @@ static inline void igbx_pp_params_link(struct page_pool_params *pp,
 #endif
 }
 
+/*
+ * NAPI with persistent configuration (6.13+): the NAPI ID and the settings
+ * made through the netdev netlink family (defer-hard-irqs,
+ * gro-flush-timeout, threaded) belong to slot @index of the netdev and
+ * survive the NAPI being deleted and added again (ethtool -L, down/up).
+ * Before, a new NAPI gets a new ID and the device-wide sysfs settings.
+ */
+static inline void igbx_napi_add(struct net_device *netdev,
+				 struct napi_struct *napi,
+				 int (*poll)(struct napi_struct *, int),
+				 unsigned int index)
+{
+#ifdef IGBX_HAVE_NETIF_NAPI_ADD_CONFIG
+	netif_napi_add_config(netdev, napi, poll, index);
+#else
+	netif_napi_add(netdev, napi, poll);
+#endif
+}
+
 /* queue <-> NAPI <-> IRQ linkage for the netdev netlink family (6.8+). */
 static inline void igbx_napi_set_irq(struct napi_struct *napi, int irq)
 {

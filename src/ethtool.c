@@ -4,6 +4,7 @@
  */
 #include <linux/ethtool.h>
 #include <linux/linkmode.h>
+#include <linux/stringify.h>
 
 #include "igbx.h"
 
@@ -275,10 +276,16 @@ static int igbx_set_ringparam(struct net_device *netdev,
 	for (i = 0; i < ARRAY_SIZE(n); i++) {
 		if (n[i] < IGBX_MIN_RING || n[i] > IGBX_MAX_RING ||
 		    n[i] % IGBX_RING_ALIGN_DESC) {
+			/* the limits in the text: kernels without formatted
+			 * extack messages (6.1) show the format as it is
+			 */
 			NL_SET_ERR_MSG_FMT_MOD(extack,
-					       "ring size %u: must be %u..%u and a multiple of %u",
-					       n[i], IGBX_MIN_RING, IGBX_MAX_RING,
-					       IGBX_RING_ALIGN_DESC);
+					       "ring size %u: must be "
+					       __stringify(IGBX_MIN_RING) ".."
+					       __stringify(IGBX_MAX_RING)
+					       " and a multiple of "
+					       __stringify(IGBX_RING_ALIGN_DESC),
+					       n[i]);
 			return -EINVAL;
 		}
 	}
@@ -458,6 +465,7 @@ static const struct igbx_stat igbx_hw_stats[] = {
 	IGBX_HW_STAT("rx_multicast", mprc),
 	IGBX_HW_STAT("rx_good_packets", gprc),
 	IGBX_HW_STAT("tx_good_packets", gptc),
+	IGBX_HW_STAT("tx_segmentation_contexts", tsctc),
 	IGBX_HW_STAT("collisions", colc),
 	IGBX_HW_STAT("rx_xon", xonrxc),
 	IGBX_HW_STAT("tx_xon", xontxc),

@@ -52,7 +52,7 @@ struct igbx_q_vector *igbx_q_vector_create(struct igbx_adapter *adapter,
 	igbx_ring_init(&qv->tx, qv, v, v);
 	igbx_ring_init(&qv->xdp, qv, v, IGBX_XDP_TXQ_BASE + v);
 	igbx_ring_init(&qv->rx, qv, v, v);
-	netif_napi_add(netdev, &qv->napi, igbx_poll);
+	igbx_napi_add(netdev, &qv->napi, igbx_poll, v);
 	igbx_napi_set_irq(&qv->napi, pci_irq_vector(adapter->pdev, qv->v_idx));
 	return qv;
 }
