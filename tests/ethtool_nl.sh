@@ -31,6 +31,14 @@ table() {
 # key ETHTOOL...: the hash key, from -x (the line after "RSS hash key:")
 key() { "$@" -x "$IF" | sed -n '/^RSS hash key:/{n;p}'; }
 
+# fields: how many L4 fields UDP over IPv4 hashes; flow_hash: -N sd, then
+# sdfn, each read back
+fields() { $NEW -n "$IF" rx-flow-hash udp4 | grep -c '^L4 bytes'; }
+flow_hash() {
+	$NEW -N "$IF" rx-flow-hash udp4 sd && [ "$(fields)" = 0 ] &&
+		$NEW -N "$IF" rx-flow-hash udp4 sdfn && [ "$(fields)" = 2 ]
+}
+
 # rss_xfrm: the kernel knows the RSS input transformation (6.8+; struct
 # ethtool_rxfh has input_xfrm in the running kernel's BTF).  Older kernels
 # refuse in the ioctl core, before any driver, the -X request a current
@@ -55,11 +63,6 @@ elif ! rss_xfrm; then
 		 "RSS notifications" "current ethtool -X default"; do
 		ktap_test_skip "$d: the kernel predates RSS input_xfrm (6.8) and refuses a current ethtool's -X in its ioctl core, before the driver (config.sh covers -X with bookworm's ethtool)"
 	done
-	fields() { $NEW -n "$IF" rx-flow-hash udp4 | grep -c '^L4 bytes'; }
-	flow_hash() {
-		$NEW -N "$IF" rx-flow-hash udp4 sd && [ "$(fields)" = 0 ] &&
-			$NEW -N "$IF" rx-flow-hash udp4 sdfn && [ "$(fields)" = 2 ]
-	}
 	check "current ethtool -N rx-flow-hash udp4 sd / sdfn: read back" flow_hash
 else
 	ktap_print_msg "$($NEW --version)"
@@ -93,11 +96,6 @@ else
 		ktap_test_skip "RSS notifications: the kernel has no RSS_SET/RSS_NTF (6.17+)"
 	fi
 	check "current ethtool -X default: the spread table again" test "$(table $NEW)" = "$spread"
-	fields() { $NEW -n "$IF" rx-flow-hash udp4 | grep -c '^L4 bytes'; }
-	flow_hash() {
-		$NEW -N "$IF" rx-flow-hash udp4 sd && [ "$(fields)" = 0 ] &&
-			$NEW -N "$IF" rx-flow-hash udp4 sdfn && [ "$(fields)" = 2 ]
-	}
 	check "current ethtool -N rx-flow-hash udp4 sd / sdfn: read back" flow_hash
 fi
 
