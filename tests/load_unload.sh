@@ -39,17 +39,7 @@ check "no igbx net_device remains" test -z "$(igbx_ifname)"
 check "no vectors of ours remain in /proc/interrupts" \
 	sh -c "! grep -q -- '-other\$' /proc/interrupts"
 # After traffic (earlier tests) and 20 cycles, every page went back.
-# Pools are released asynchronously (deferred work, once every page is
-# back); each netlink probe costs seconds of python start-up under TCG.
-# A real leak never drains (the kernel warns after 60 s).
-if ! page_pool_netlink; then
-	ktap_test_skip "page_pool pages in flight: the kernel reports no page pools over netlink (6.8+)"
-elif wait_for 30 page_pools_drained; then
-	ktap_test_pass "no page_pool pages in flight after rmmod"
-else
-	page_pools_report
-	ktap_test_fail "no page_pool pages in flight after rmmod"
-fi
+check_pools_drained
 no_splat() { ! dmesg_splats_since load_unload; }
 check "no kernel splat" no_splat
 ktap_finished

@@ -302,9 +302,9 @@ pktgen_start() {
 pools_drain() {
 	if [ -z "${PP_NETLINK:-}" ]; then
 		PP_NETLINK=no
-		page_pool_netlink && PP_NETLINK=yes
-		[ "$PP_NETLINK" = yes ] || ktap_print_msg \
-			"page pool drain checks skipped: the kernel reports no page pools over netlink (6.8+)"
+		netdev_nl_has page-pool-get && PP_NETLINK=yes
+		[ "$PP_NETLINK" = yes ] ||
+			ktap_print_msg "page pool drain checks skipped: $PP_NO_NETLINK"
 	fi
 	[ "$PP_NETLINK" = yes ] || return 0
 	wait_for 90 page_pools_drained && return

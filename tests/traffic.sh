@@ -77,10 +77,10 @@ wait_for 10 carrier_is "$IF" 1
 # The measurement load_unload.sh relies on to find leaks sees our pools.
 pp=$(page_pool_inflight)
 ktap_print_msg "page_pool pages in flight while up: $pp"
-if page_pool_netlink; then
+if netdev_nl_has page-pool-get; then
 	check "page pools are visible over netlink while up" test "${pp:-0}" -gt 0
 else
-	ktap_test_skip "page pools over netlink: the kernel has no page-pool-get (6.8+)"
+	ktap_test_skip "page pools over netlink: $PP_NO_NETLINK"
 fi
 # queue <-> NAPI <-> IRQ linkage (netif_queue_set_napi, netif_napi_set_irq)
 linkage_ok() {
@@ -106,7 +106,7 @@ for x in queues:
     ok = ok and napi_irq.get(x["napi-id"]) == irqs.get(x["id"])
 sys.exit(0 if ok else 1)' "$nq"
 }
-if ynl_netdev --dump queue-get >/dev/null 2>&1; then
+if netdev_nl_has queue-get; then
 	check "netlink: every queue has its NAPI, every NAPI its vector's IRQ" linkage_ok
 else
 	ktap_test_skip "netlink queue/NAPI linkage: the kernel has no queue-get (6.8+)"

@@ -327,7 +327,7 @@ ktap_print_msg "TX: rx-N.xdp_tx +$(($(xdp_sum tx) - t0)), xdp-N.packets +$(($(xd
 read -r _ qtx2 < <(qstats_rx_tx)
 ktap_print_msg "qstats: rx-packets +$((qrx1 - qrx0)) over DROP, tx-packets +$((qtx2 - qtx1)) over TX"
 qstats_ok() { [ $((qrx1 - qrx0)) -ge "$N" ] && [ $((qtx2 - qtx1)) -ge "$N" ]; }
-if [ "$DRV" = igbx ] && ! ynl_netdev --dump qstats-get >/dev/null 2>&1; then
+if [ "$DRV" = igbx ] && ! netdev_nl_has qstats-get; then
 	ktap_test_skip "qstats: the kernel has no netdev qstats (6.9+)"
 else
 	igbx_check "qstats: dropped frames count in rx-packets, XDP_TX frames in tx-packets" qstats_ok
