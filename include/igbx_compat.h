@@ -314,4 +314,18 @@ static inline void igbx_xdp_skb_frags(struct sk_buff *skb,
 #endif
 }
 
+/*
+ * Tracepoints (src/trace.h): since 6.10 __assign_str() takes only the
+ * field and copies from the __string() declaration's source.
+ */
+#ifdef IGBX_HAVE_ASSIGN_STR_1
+#define igbx_assign_str(dst, src)					\
+	do {								\
+		(void)(src);	/* taken from __string(dst, src) */	\
+		__assign_str(dst);					\
+	} while (0)
+#else
+#define igbx_assign_str(dst, src)	__assign_str(dst, src)
+#endif
+
 #endif /* _IGBX_COMPAT_H_ */

@@ -21,6 +21,7 @@
 #include "igbx_compat.h"
 #include "igbx_desc.h"
 #include "igbx_regs.h"
+#include "trace.h"
 
 #define IGBX_DRV_NAME		"igbx"
 #define IGBX_DRV_VERSION	"0.1.0"
@@ -177,6 +178,7 @@ struct igbx_xdp_buff {
  * @index: queue number (also the register set)
  * @next_to_use: next descriptor software fills
  * @next_to_clean: next descriptor software expects back
+ * @tail_written: last value written to the tail register (for tracing)
  * @rx_discard: dropping the rest of a bad multi-descriptor frame
  * @stall: debugfs fault knob, stop cleaning this TX ring
  * @hang_seen: TX progress snapshot for hang detection
@@ -209,6 +211,7 @@ struct igbx_ring {
 	u16 rx_buf_len;
 	u16 next_to_use;
 	u16 next_to_clean;
+	u16 tail_written;
 	bool rx_discard;
 	bool stall;
 	u64 hang_seen;
@@ -675,12 +678,33 @@ static inline void igbx_ring_stat_add(struct igbx_ring *ring, u64 *field,
 	u64_stats_update_end(&ring->syncp);
 }
 
+/* "rx", "tx" or "xdp": which of its vector's rings @ring is. */
+static inline const char *igbx_ring_kind(const struct igbx_ring *ring)
+{
+	if (ring == &ring->q_vector->rx)
+		return "rx";
+	return ring == &ring->q_vector->tx ? "tx" : "xdp";
+}
+
+/*
+ * Write the tail register (RDT/TDT): the device owns the descriptors
+ * before @ntu.  The caller has made them visible (wmb()).
+ */
+static inline void igbx_ring_tail_write(struct igbx_ring *ring, u16 ntu)
+{
+	trace_igbx_doorbell(ring, ntu,
+			    (ntu < ring->tail_written ? ring->count : 0) +
+			    ntu - ring->tail_written);
+	ring->tail_written = ntu;
+	writel(ntu, ring->tail);
+}
+
 /* Hand the device the descriptors before @ntu (RDT/TDT). */
 static inline void igbx_ring_doorbell(struct igbx_ring *ring, u16 ntu)
 {
 	/* Descriptors must be visible before the device may fetch them. */
 	wmb();
-	writel(ntu, ring->tail);
+	igbx_ring_tail_write(ring, ntu);
 }
 
 static inline u16 igbx_next(const struct igbx_ring *ring, u16 i)

@@ -82,6 +82,7 @@ static irqreturn_t igbx_misc_irq(int irq, void *data)
 
 	/* With GPIE.NSICR set, reading ICR acknowledges every cause. */
 	icr = igbx_rd32(hw, IGBX_ICR);
+	trace_igbx_irq(adapter->netdev, IGBX_MISC_VECTOR, irq);
 	if (icr == ~0U || (icr & IGBX_ICR_LSC))
 		igbx_service_schedule(adapter);
 
@@ -95,6 +96,7 @@ static irqreturn_t igbx_queue_irq(int irq, void *data)
 {
 	struct igbx_q_vector *q_vector = data;
 
+	trace_igbx_irq(q_vector->adapter->netdev, q_vector->v_idx, irq);
 	napi_schedule_irqoff(&q_vector->napi);
 	return IRQ_HANDLED;
 }
@@ -117,6 +119,7 @@ static irqreturn_t igbx_intx_irq(int irq, void *data)
 	}
 	if (!(icr & IGBX_ICR_INT_ASSERTED))
 		return IRQ_NONE;
+	trace_igbx_irq(adapter->netdev, 0, irq);
 	igbx_wr32(hw, IGBX_EICR, ~0U);	/* write-1-to-clear */
 
 	if (icr & IGBX_ICR_LSC)

@@ -260,6 +260,7 @@ static void igbx_reset_task(struct work_struct *work)
 	netdev_warn(netdev, "resetting the port\n");
 	igbx_down(adapter);
 	err = igbx_hw_reset(&adapter->hw);
+	trace_igbx_reset(netdev, err);
 	if (err) {
 		netdev_err(netdev, "reset failed (%d), port stays down\n", err);
 		goto out_clear;

@@ -502,6 +502,7 @@ static void igbx_tx_ring_configure(struct igbx_adapter *adapter,
 	igbx_wr32(hw, IGBX_TDH(q), 0);
 	igbx_wr32(hw, IGBX_TDT(q), 0);
 	ring->tail = hw->hw_addr + IGBX_TDT(q);
+	ring->tail_written = 0;
 	ring->next_to_use = 0;
 	ring->next_to_clean = 0;
 	ring->hang_ticks = 0;
@@ -529,6 +530,7 @@ static void igbx_rx_ring_configure(struct igbx_adapter *adapter,
 	igbx_wr32(hw, IGBX_RDH(q), 0);
 	igbx_wr32(hw, IGBX_RDT(q), 0);
 	ring->tail = hw->hw_addr + IGBX_RDT(q);
+	ring->tail_written = 0;
 	ring->next_to_use = 0;
 	ring->next_to_clean = 0;
 	memset(ring->desc, 0, ring->size);

@@ -164,7 +164,7 @@ static u64 igbx_test_loopback(struct igbx_adapter *adapter)
 		__netif_tx_unlock_bh(txq);
 	}
 	/* xmit_more is not ours to trust outside the stack: ring it now. */
-	writel(ring->next_to_use, ring->tail);
+	igbx_ring_tail_write(ring, ring->next_to_use);
 
 	for (i = 0; i < 100; i++) {
 		if (igbx_rx_packets(adapter) - rx0 >= IGBX_LB_FRAMES)

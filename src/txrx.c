@@ -339,7 +339,7 @@ netdev_tx_t igbx_xmit_frame(struct sk_buff *skb, struct net_device *netdev)
 				 IGBX_TX_DESC_NEEDED, IGBX_TX_WAKE_THRESH) <= 0)
 		igbx_ring_stat_add(ring, &ring->stats.restarts, 1);
 	if (__netdev_tx_sent_queue(txq, first->bytecount, netdev_xmit_more()))
-		writel(i, ring->tail);
+		igbx_ring_tail_write(ring, i);
 	return NETDEV_TX_OK;
 
 unmap:
@@ -351,12 +351,16 @@ drop:
 	igbx_ring_stat_add(ring, &ring->stats.drops, 1);
 	/* Ring the doorbell for frames queued before this one, if owed. */
 	if (!netdev_xmit_more())
-		writel(ring->next_to_use, ring->tail);
+		igbx_ring_tail_write(ring, ring->next_to_use);
 	return NETDEV_TX_OK;
 }
 
-/* Reclaim completed frames; true unless the budget ran out. */
-static bool igbx_clean_tx(struct igbx_ring *ring, int napi_budget)
+/*
+ * Reclaim completed frames, adding their number to @cleaned; true unless
+ * the budget ran out.
+ */
+static bool igbx_clean_tx(struct igbx_ring *ring, int napi_budget,
+			  unsigned int *cleaned)
 {
 	unsigned int pkts = 0, bytes = 0;
 	int budget = IGBX_TX_CLEAN_BUDGET;
@@ -387,6 +391,7 @@ static bool igbx_clean_tx(struct igbx_ring *ring, int napi_budget)
 		i = igbx_tx_unmap_frame(ring, i, buf->eop);
 	}
 	ring->next_to_clean = i;
+	*cleaned += pkts;
 
 	if (pkts) {
 		u64_stats_update_begin(&ring->syncp);
@@ -674,7 +679,7 @@ int igbx_xdp_xmit(struct net_device *netdev, int n, struct xdp_frame **frames,
 void igbx_rx_refill(struct igbx_ring *ring, u16 count)
 {
 	struct igbx_adapter *adapter = ring->q_vector->adapter;
-	u16 i = ring->next_to_use;
+	u16 i = ring->next_to_use, left = count;
 	union igbx_rx_desc *desc;
 	struct page *page;
 
@@ -682,7 +687,7 @@ void igbx_rx_refill(struct igbx_ring *ring, u16 count)
 		igbx_xsk_refill(ring, count);
 		return;
 	}
-	while (count--) {
+	for (; left; left--) {
 		if (igbx_fault(&adapter->fault_rx_alloc))
 			page = NULL;
 		else
@@ -698,6 +703,7 @@ void igbx_rx_refill(struct igbx_ring *ring, u16 count)
 		desc->read.hdr_addr = 0;	/* also clears DD */
 		i = igbx_next(ring, i);
 	}
+	trace_igbx_rx_refill(ring, count, count - left);
 	if (i == ring->next_to_use)
 		return;
 	ring->next_to_use = i;
@@ -1112,10 +1118,12 @@ int igbx_poll(struct napi_struct *napi, int budget)
 	struct igbx_q_vector *q_vector = container_of(napi,
 						      struct igbx_q_vector,
 						      napi);
-	bool tx_done;
+	unsigned int tx_cleaned = 0;
+	bool tx_done, rearm = false;
 	int done = 0;
 
-	tx_done = igbx_clean_tx(&q_vector->tx, budget);
+	trace_igbx_poll_start(q_vector, budget);
+	tx_done = igbx_clean_tx(&q_vector->tx, budget, &tx_cleaned);
 	tx_done &= igbx_clean_xdp_tx(&q_vector->xdp);
 	if (q_vector->xdp.xsk_pool)
 		tx_done &= igbx_xsk_xmit(&q_vector->xdp, IGBX_TX_CLEAN_BUDGET);
@@ -1123,13 +1131,17 @@ int igbx_poll(struct napi_struct *napi, int budget)
 		done = q_vector->rx.xsk_pool ?
 		       igbx_xsk_clean_rx(&q_vector->rx, budget) :
 		       igbx_clean_rx(&q_vector->rx, budget);
-	if (!tx_done || done >= budget)
+	if (!tx_done || done >= budget) {
+		trace_igbx_poll_end(q_vector, budget, tx_cleaned, done, false);
 		return budget;
+	}
 
 	if (napi_complete_done(napi, done)) {
 		if (q_vector->adaptive)
 			igbx_dim_sample(q_vector);
 		igbx_irq_rearm(q_vector);
+		rearm = true;
 	}
+	trace_igbx_poll_end(q_vector, budget, tx_cleaned, done, rearm);
 	return min(done, budget - 1);
 }
