@@ -4,7 +4,9 @@
  *
  *   igbx_irq          a vector fired (hard IRQ; MSI-X vector 0 is other
  *                     causes, and MSI or INTx is vector 0 for everything)
- *   igbx_poll_start   net_rx_action called igbx_poll() with this budget
+ *   igbx_poll_start   net_rx_action called igbx_poll() with this budget;
+ *                     napi= prints like napi:napi_poll's pointer, so the
+ *                     two events can be matched
  *   igbx_poll_end     what the poll did: TX frames cleaned, RX frames,
  *                     and whether it completed (interrupt re-armed)
  *   igbx_rx_refill    buffers asked for and given to the device
@@ -44,13 +46,15 @@ TRACE_EVENT(igbx_poll_start,
 	    TP_PROTO(const struct igbx_q_vector *qv, int budget),
 	    TP_ARGS(qv, budget),
 	    TP_STRUCT__entry(__string(dev, qv->adapter->netdev->name)
+			     __field(const void *, napi)
 			     __field(u16, vector)
 			     __field(int, budget)),
 	    TP_fast_assign(igbx_assign_str(dev, qv->adapter->netdev->name);
+			   __entry->napi = &qv->napi;
 			   __entry->vector = qv->v_idx;
 			   __entry->budget = budget;),
-	    TP_printk("dev=%s vector=%u budget=%d", __get_str(dev),
-		      __entry->vector, __entry->budget)
+	    TP_printk("dev=%s napi=%p vector=%u budget=%d", __get_str(dev),
+		      __entry->napi, __entry->vector, __entry->budget)
 );
 
 TRACE_EVENT(igbx_poll_end,
@@ -58,19 +62,21 @@ TRACE_EVENT(igbx_poll_end,
 		     unsigned int tx_cleaned, int rx_frames, bool complete),
 	    TP_ARGS(qv, budget, tx_cleaned, rx_frames, complete),
 	    TP_STRUCT__entry(__string(dev, qv->adapter->netdev->name)
+			     __field(const void *, napi)
 			     __field(u16, vector)
 			     __field(int, budget)
 			     __field(unsigned int, tx_cleaned)
 			     __field(int, rx_frames)
 			     __field(bool, complete)),
 	    TP_fast_assign(igbx_assign_str(dev, qv->adapter->netdev->name);
+			   __entry->napi = &qv->napi;
 			   __entry->vector = qv->v_idx;
 			   __entry->budget = budget;
 			   __entry->tx_cleaned = tx_cleaned;
 			   __entry->rx_frames = rx_frames;
 			   __entry->complete = complete;),
-	    TP_printk("dev=%s vector=%u budget=%d tx_cleaned=%u rx_frames=%d complete=%d",
-		      __get_str(dev), __entry->vector, __entry->budget,
+	    TP_printk("dev=%s napi=%p vector=%u budget=%d tx_cleaned=%u rx_frames=%d complete=%d",
+		      __get_str(dev), __entry->napi, __entry->vector, __entry->budget,
 		      __entry->tx_cleaned, __entry->rx_frames, __entry->complete)
 );
 
