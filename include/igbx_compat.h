@@ -13,7 +13,10 @@
 
 #include <linux/dim.h>
 #include <linux/ethtool.h>
+#include <linux/math64.h>
 #include <linux/netdevice.h>
+#include <linux/ptp_clock_kernel.h>
+#include <linux/uaccess.h>
 #include <net/netdev_queues.h>
 #include <net/xdp_sock_drv.h>
 
@@ -326,6 +329,116 @@ static inline void igbx_xdp_skb_frags(struct sk_buff *skb,
 	} while (0)
 #else
 #define igbx_assign_str(dst, src)	__assign_str(dst, src)
+#endif
+
+/*
+ * Hardware time stamping configuration: its own net_device_ops since 6.6
+ * (ndo_hwtstamp_get/set, IGBX_HAVE_NDO_HWTSTAMP; newer kernels no longer
+ * pass SIOCSHWTSTAMP to ndo_eth_ioctl); before, the ioctls through
+ * ndo_eth_ioctl.  IGBX_HWTSTAMP_OPS(get, set) wraps igbx's
+ *	int get(dev, struct igbx_tstamp_cfg *cfg);
+ *	int set(dev, struct igbx_tstamp_cfg *cfg, extack);
+ * and IGBX_HWTSTAMP_OPS_INIT(get, set) puts the wrappers in the ops table.
+ */
+#ifdef IGBX_HAVE_NDO_HWTSTAMP
+#define IGBX_HWTSTAMP_OPS(get, set)					\
+static int get##_op(struct net_device *dev,				\
+		    struct kernel_hwtstamp_config *kc)			\
+{									\
+	struct igbx_tstamp_cfg cfg;					\
+	int err;							\
+									\
+	err = get(dev, &cfg);						\
+	if (!err) {							\
+		kc->flags = cfg.flags;					\
+		kc->tx_type = cfg.tx_type;				\
+		kc->rx_filter = cfg.rx_filter;				\
+	}								\
+	return err;							\
+}									\
+									\
+static int set##_op(struct net_device *dev,				\
+		    struct kernel_hwtstamp_config *kc,			\
+		    struct netlink_ext_ack *extack)			\
+{									\
+	struct igbx_tstamp_cfg cfg = { .flags = kc->flags,		\
+				       .tx_type = kc->tx_type,		\
+				       .rx_filter = kc->rx_filter };	\
+	int err;							\
+									\
+	err = set(dev, &cfg, extack);					\
+	if (!err) {							\
+		kc->tx_type = cfg.tx_type;				\
+		kc->rx_filter = cfg.rx_filter;				\
+	}								\
+	return err;							\
+}
+
+#define IGBX_HWTSTAMP_OPS_INIT(get, set)				\
+	.ndo_hwtstamp_get = get##_op,					\
+	.ndo_hwtstamp_set = set##_op,
+#else
+#define IGBX_HWTSTAMP_OPS(get, set)					\
+static int get##_##set##_op(struct net_device *dev, struct ifreq *ifr,	\
+			    int cmd)					\
+{									\
+	struct igbx_tstamp_cfg cfg;					\
+	struct hwtstamp_config uc;					\
+	int err;							\
+									\
+	switch (cmd) {							\
+	case SIOCSHWTSTAMP:						\
+		if (copy_from_user(&uc, ifr->ifr_data, sizeof(uc)))	\
+			return -EFAULT;					\
+		cfg.flags = uc.flags;					\
+		cfg.tx_type = uc.tx_type;				\
+		cfg.rx_filter = uc.rx_filter;				\
+		err = set(dev, &cfg, NULL);				\
+		break;							\
+	case SIOCGHWTSTAMP:						\
+		err = get(dev, &cfg);					\
+		break;							\
+	default:							\
+		return -EOPNOTSUPP;					\
+	}								\
+	if (err)							\
+		return err;						\
+	uc.flags = cfg.flags;						\
+	uc.tx_type = cfg.tx_type;					\
+	uc.rx_filter = cfg.rx_filter;					\
+	return copy_to_user(ifr->ifr_data, &uc, sizeof(uc)) ? -EFAULT : 0; \
+}
+
+#define IGBX_HWTSTAMP_OPS_INIT(get, set)				\
+	.ndo_eth_ioctl = get##_##set##_op,
+#endif
+
+/* ethtool -T: struct kernel_ethtool_ts_info since 6.11. */
+#ifdef IGBX_HAVE_KERNEL_ETHTOOL_TS_INFO
+#define igbx_ethtool_ts_info	kernel_ethtool_ts_info
+#else
+#define igbx_ethtool_ts_info	ethtool_ts_info
+#endif
+
+/* The cyclecounter's read hook lost the const of its argument in 7.x. */
+#ifdef IGBX_HAVE_CC_READ_CONST
+#define igbx_cyclecounter	const struct cyclecounter
+#else
+#define igbx_cyclecounter	struct cyclecounter
+#endif
+
+/* adjust_by_scaled_ppm() arrived in 6.2. */
+#ifndef IGBX_HAVE_ADJUST_BY_SCALED_PPM
+static inline u64 adjust_by_scaled_ppm(u64 base, long scaled_ppm)
+{
+	bool neg = scaled_ppm < 0;
+	u64 diff;
+
+	/* scaled_ppm is ppm with a 16-bit fraction */
+	diff = mul_u64_u64_div_u64(base, neg ? -scaled_ppm : scaled_ppm,
+				   1000000ULL << 16);
+	return neg ? base - diff : base + diff;
+}
 #endif
 
 #endif /* _IGBX_COMPAT_H_ */

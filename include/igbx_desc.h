@@ -58,6 +58,7 @@ static_assert(sizeof(union igbx_rx_desc) == 16);
 #define IGBX_RXD_STAT_UDPCS		BIT(4)	/* UDP checksum computed */
 #define IGBX_RXD_STAT_L4CS		BIT(5)	/* L4 checksum computed */
 #define IGBX_RXD_STAT_IPCS		BIT(6)	/* IPv4 checksum computed */
+#define IGBX_RXD_STAT_TS		BIT(16)	/* IEEE 1588 time stamped */
 #define IGBX_RXD_ERR_HBO		BIT(23)	/* header buffer overflow */
 #define IGBX_RXD_ERR_L4E		BIT(29)	/* L4 checksum error */
 #define IGBX_RXD_ERR_IPE		BIT(30)	/* IPv4 checksum error */
@@ -98,6 +99,7 @@ struct igbx_tx_ctx_desc {
 static_assert(sizeof(struct igbx_tx_ctx_desc) == 16);
 
 #define IGBX_TXD_LEN			GENMASK(15, 0)
+#define IGBX_TXD_MAC_TSTAMP		BIT(19)	/* IEEE 1588 time stamp */
 #define IGBX_TXD_DTYP			GENMASK(23, 20)
 #define   IGBX_TXD_DTYP_CTXT		2
 #define   IGBX_TXD_DTYP_DATA		3

@@ -283,6 +283,45 @@
 #define   IGBX_RAH_AV			BIT(31)	/* address valid */
 #define IGBX_RAR_ENTRIES		16
 
+/* EType queue filters (datasheet 8.10.x, 7.1.1.3): igbx uses one for PTP */
+#define IGBX_ETQF(n)			(0x05CB0 + 4 * (n))
+#define   IGBX_ETQF_ETYPE		GENMASK(15, 0)
+#define   IGBX_ETQF_FILTER_EN		BIT(26)
+#define   IGBX_ETQF_1588		BIT(30)	/* time stamp matching frames */
+#define IGBX_ETQF_PTP			3	/* the entry igbx gives to PTP */
+
+/* --- IEEE 1588 time sync (datasheet 7.9, 8.15) --------------------------- */
+
+#define IGBX_TSYNCRXCFG			0x05F50	/* Rx time sync configuration */
+#define   IGBX_TSYNCRXCFG_CTRLT		GENMASK(7, 0)	/* PTPv1 control */
+#define   IGBX_TSYNCRXCFG_MSGT		GENMASK(15, 8)	/* PTPv2 messageId */
+#define IGBX_SYSTIML			0x0B600	/* read first: latches SYSTIMH */
+#define IGBX_SYSTIMH			0x0B604
+#define IGBX_TIMINCA			0x0B608	/* increment attributes */
+#define   IGBX_TIMINCA_IV		GENMASK(23, 0)	/* added each period */
+#define   IGBX_TIMINCA_IP		GENMASK(31, 24)	/* period, 16 ns units */
+#define IGBX_TIMADJL			0x0B60C
+#define IGBX_TIMADJH			0x0B610
+#define IGBX_TSYNCTXCTL			0x0B614	/* Tx time sync control */
+#define   IGBX_TSYNCTXCTL_VALID		BIT(0)	/* TXSTMP holds a stamp */
+#define   IGBX_TSYNCTXCTL_EN		BIT(4)
+#define IGBX_TXSTMPL			0x0B618
+#define IGBX_TXSTMPH			0x0B61C	/* read releases the Tx latch */
+#define IGBX_TSYNCRXCTL			0x0B620	/* Rx time sync control */
+#define   IGBX_TSYNCRXCTL_VALID		BIT(0)	/* RXSTMP holds a stamp */
+#define   IGBX_TSYNCRXCTL_TYPE		GENMASK(3, 1)
+#define     IGBX_TSYNCRX_L2_V2		0	/* L2 PTPv2, messageId MSGT */
+#define     IGBX_TSYNCRX_EVENT_V2	5	/* every PTPv2 event message */
+#define   IGBX_TSYNCRXCTL_EN		BIT(4)
+#define IGBX_RXSTMPL			0x0B624
+#define IGBX_RXSTMPH			0x0B628	/* read releases the Rx latch */
+#define IGBX_RXSATRL			0x0B62C	/* stamped frame's source ID */
+#define IGBX_RXSATRH			0x0B630	/* ... and sequence ID */
+
+/* PTPv2 messageId values (IEEE 1588-2008 13.3.2.2) */
+#define IGBX_PTP_MSG_SYNC		0x0
+#define IGBX_PTP_MSG_DELAY_REQ		0x1
+
 /* --- Software/firmware synchronisation (datasheet 8.19, 4.7) ------------ */
 
 #define IGBX_SWSM			0x05B50	/* Software Semaphore */

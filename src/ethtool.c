@@ -473,6 +473,15 @@ static const struct igbx_stat igbx_hw_stats[] = {
 	IGBX_HW_STAT("tx_xoff", xofftxc),
 };
 
+/* the port's own counters, after the device's */
+static const char * const igbx_port_stats[] = {
+	"port_resets",
+	"tx_hwtstamps",
+	"tx_hwtstamp_skipped",
+	"tx_hwtstamp_timeouts",
+	"rx_hwtstamp_cleared",
+};
+
 static int igbx_get_sset_count(struct net_device *netdev, int sset)
 {
 	struct igbx_adapter *adapter = netdev_priv(netdev);
@@ -481,7 +490,7 @@ static int igbx_get_sset_count(struct net_device *netdev, int sset)
 		return igbx_selftest_count();
 	if (sset != ETH_SS_STATS)
 		return -EOPNOTSUPP;
-	return ARRAY_SIZE(igbx_hw_stats) + 1 +
+	return ARRAY_SIZE(igbx_hw_stats) + ARRAY_SIZE(igbx_port_stats) +
 	       adapter->num_qp * (ARRAY_SIZE(igbx_rx_stats) +
 				  ARRAY_SIZE(igbx_tx_stats) +
 				  ARRAY_SIZE(igbx_xdp_stats));
@@ -500,7 +509,8 @@ static void igbx_get_strings(struct net_device *netdev, u32 sset, u8 *data)
 		return;
 	for (i = 0; i < ARRAY_SIZE(igbx_hw_stats); i++)
 		ethtool_puts(&data, igbx_hw_stats[i].name);
-	ethtool_puts(&data, "port_resets");
+	for (i = 0; i < ARRAY_SIZE(igbx_port_stats); i++)
+		ethtool_puts(&data, igbx_port_stats[i]);
 	for (q = 0; q < adapter->num_qp; q++) {
 		for (i = 0; i < ARRAY_SIZE(igbx_rx_stats); i++)
 			ethtool_sprintf(&data, "rx-%u.%s", q,
@@ -536,7 +546,12 @@ static void igbx_get_ethtool_stats(struct net_device *netdev,
 	igbx_hw_stats_snapshot(adapter, &hs);
 	for (i = 0; i < ARRAY_SIZE(igbx_hw_stats); i++)
 		*data++ = *(u64 *)((u8 *)&hs + igbx_hw_stats[i].offset);
+	/* in the order of igbx_port_stats */
 	*data++ = adapter->restarts;
+	*data++ = READ_ONCE(adapter->ptp.tx_stamps);
+	*data++ = atomic64_read(&adapter->ptp.tx_skipped);
+	*data++ = READ_ONCE(adapter->ptp.tx_timeouts);
+	*data++ = READ_ONCE(adapter->ptp.rx_cleared);
 	for (q = 0; q < adapter->num_qp; q++) {
 		igbx_ring_stats_copy(&adapter->q_vector[q]->rx, igbx_rx_stats,
 				     ARRAY_SIZE(igbx_rx_stats), &data);
@@ -823,6 +838,29 @@ static int igbx_rxfh_set(struct net_device *netdev, const u32 *indir,
 
 IGBX_RXFH_OPS(igbx_rxfh_get, igbx_rxfh_set)
 
+static int igbx_get_ts_info(struct net_device *netdev,
+			    struct igbx_ethtool_ts_info *info)
+{
+	struct igbx_adapter *adapter = netdev_priv(netdev);
+
+	info->so_timestamping = igbx_ptp_ts_info(adapter, &info->phc_index,
+						 &info->tx_types,
+						 &info->rx_filters);
+	return 0;
+}
+
+#ifdef IGBX_HAVE_GET_TS_STATS
+static void igbx_get_ts_stats(struct net_device *netdev,
+			      struct ethtool_ts_stats *ts)
+{
+	struct igbx_adapter *adapter = netdev_priv(netdev);
+
+	ts->pkts = READ_ONCE(adapter->ptp.tx_stamps);
+	ts->lost = READ_ONCE(adapter->ptp.tx_timeouts);
+	ts->err = atomic64_read(&adapter->ptp.tx_skipped);
+}
+#endif
+
 static const struct ethtool_ops igbx_ethtool_ops = {
 	.supported_coalesce_params = ETHTOOL_COALESCE_USECS |
 				     ETHTOOL_COALESCE_USE_ADAPTIVE,
@@ -864,6 +902,10 @@ static const struct ethtool_ops igbx_ethtool_ops = {
 	.get_rxfh_key_size	= igbx_get_rxfh_key_size,
 	.get_rxfh		= igbx_rxfh_get_op,
 	.set_rxfh		= igbx_rxfh_set_op,
+	.get_ts_info		= igbx_get_ts_info,
+#ifdef IGBX_HAVE_GET_TS_STATS
+	.get_ts_stats		= igbx_get_ts_stats,
+#endif
 };
 
 /**

@@ -13,7 +13,9 @@
 #include <linux/jump_label.h>
 #include <linux/netdevice.h>
 #include <linux/pci.h>
+#include <linux/ptp_clock_kernel.h>
 #include <linux/rtnetlink.h>
+#include <linux/timecounter.h>
 #include <linux/u64_stats_sync.h>
 #include <linux/workqueue.h>
 #include <net/xdp.h>
@@ -366,6 +368,67 @@ struct igbx_link {
 };
 
 /**
+ * struct igbx_tstamp_cfg - hardware time stamping as SIOCSHWTSTAMP sets it
+ * @flags: HWTSTAMP_FLAG_* (kept, not used)
+ * @tx_type: HWTSTAMP_TX_OFF or _ON
+ * @rx_filter: HWTSTAMP_FILTER_*: the filter in force
+ */
+struct igbx_tstamp_cfg {
+	int flags;
+	int tx_type;
+	int rx_filter;
+};
+
+/* Bits of igbx_ptp::flags */
+enum igbx_ptp_flags {
+	IGBX_PTP_TX_BUSY,	/* a frame owns the TX time stamp latch */
+};
+
+/**
+ * struct igbx_ptp - the port's IEEE 1588 clock and time stamping
+ * @info: what the PTP core calls
+ * @clock: the registered PHC (NULL: none, no hardware time stamps)
+ * @lock: protects @tc and @cc
+ * @cc: SYSTIM, a free-running nanosecond counter; its multiplier is the
+ *	frequency adjfine sets
+ * @tc: SYSTIM to PHC time, with the offset settime/adjtime apply
+ * @cfg: time stamping configuration in force
+ * @flags: enum igbx_ptp_flags bits
+ * @tx_skb: the frame whose TX time stamp is awaited
+ * @tx_start: jiffies when @tx_skb was queued
+ * @next_tick: jiffies when the aux work next reads the clock
+ * @rx_last: jiffies when an RX time stamp was last taken
+ * @rx_held: jiffies since the RX latch has been seen held without being
+ *	taken (0: not held)
+ * @reset_ns: clock time saved before a device reset
+ * @reset_at: ktime of @reset_ns
+ * @tx_stamps: TX time stamps delivered
+ * @tx_skipped: TX time stamps asked for while the latch was busy
+ * @tx_timeouts: TX time stamps that never came
+ * @rx_cleared: RX latches released because no frame took them
+ */
+struct igbx_ptp {
+	struct ptp_clock_info info;
+	struct ptp_clock *clock;
+	spinlock_t lock;	/* tc, cc */
+	struct cyclecounter cc;
+	struct timecounter tc;
+	struct igbx_tstamp_cfg cfg;
+	unsigned long flags;
+	struct sk_buff *tx_skb;
+	unsigned long tx_start;
+	unsigned long next_tick;
+	unsigned long rx_last;
+	unsigned long rx_held;
+	u64 reset_ns;
+	ktime_t reset_at;
+	u64 tx_stamps;
+	atomic64_t tx_skipped;
+	u64 tx_timeouts;
+	u64 rx_cleared;
+};
+
+/**
  * struct igbx_adapter - one igbx port
  * @netdev: our net_device
  * @pdev: our PCI function
@@ -411,6 +474,7 @@ struct igbx_link {
  * @test_irqs: interrupts seen by the self-test
  * @restarts: resets done by @reset_task
  * @debugfs: debugfs directory
+ * @ptp: IEEE 1588 clock and time stamping
  * @misc_name: name of the "other causes" interrupt
  */
 struct igbx_adapter {
@@ -456,6 +520,7 @@ struct igbx_adapter {
 	atomic_t test_irqs;
 	u64 restarts;
 	struct dentry *debugfs;
+	struct igbx_ptp ptp;
 	char misc_name[IFNAMSIZ + 9];
 };
 
@@ -779,10 +844,29 @@ void igbx_ring_cfg_now(struct igbx_adapter *adapter,
 int igbx_reconfigure(struct igbx_adapter *adapter,
 		     const struct igbx_ring_cfg *cfg, struct bpf_prog *prog);
 void igbx_netdev_unregister(struct igbx_adapter *adapter);
+int igbx_adapter_reset(struct igbx_adapter *adapter);
 void igbx_service_init(struct igbx_adapter *adapter);
 void igbx_service_stop(struct igbx_adapter *adapter);
 
 /* ethtool.c */
 void igbx_set_ethtool_ops(struct net_device *netdev);
+
+/* ptp.c */
+void igbx_ptp_init(struct igbx_adapter *adapter);
+void igbx_ptp_stop(struct igbx_adapter *adapter);
+void igbx_ptp_reset_prepare(struct igbx_adapter *adapter);
+void igbx_ptp_reset_done(struct igbx_adapter *adapter);
+u32 igbx_ptp_tx_claim(struct igbx_adapter *adapter, struct sk_buff *skb);
+void igbx_ptp_tx_queued(struct igbx_adapter *adapter);
+void igbx_ptp_tx_abort(struct igbx_adapter *adapter);
+void igbx_ptp_tx_flush(struct igbx_adapter *adapter);
+void igbx_ptp_rx_tstamp(struct igbx_adapter *adapter, struct sk_buff *skb);
+int igbx_ptp_hwtstamp_get(struct net_device *netdev,
+			  struct igbx_tstamp_cfg *cfg);
+int igbx_ptp_hwtstamp_set(struct net_device *netdev,
+			  struct igbx_tstamp_cfg *cfg,
+			  struct netlink_ext_ack *extack);
+u32 igbx_ptp_ts_info(struct igbx_adapter *adapter, int *phc_index,
+		     u32 *tx_types, u32 *rx_filters);
 
 #endif /* _IGBX_H_ */

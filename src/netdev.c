@@ -240,10 +240,31 @@ void igbx_down(struct igbx_adapter *adapter)
 	 * go.
 	 */
 	netif_tx_disable(netdev);
+	igbx_ptp_tx_flush(adapter);
 	igbx_napi_link(adapter, false);
 	igbx_rings_clean(adapter);
 	adapter->link = (struct igbx_link){ .speed = SPEED_UNKNOWN,
 					    .duplex = DUPLEX_UNKNOWN };
+}
+
+/**
+ * igbx_adapter_reset() - software-reset the controller, keeping the PHC
+ * @adapter: port, stopped
+ *
+ * The clock keeps its time across the reset and time stamping its
+ * configuration.
+ *
+ * Return: as igbx_hw_reset().
+ */
+int igbx_adapter_reset(struct igbx_adapter *adapter)
+{
+	int err;
+
+	igbx_ptp_reset_prepare(adapter);
+	err = igbx_hw_reset(&adapter->hw);
+	if (!err)
+		igbx_ptp_reset_done(adapter);
+	return err;
 }
 
 static void igbx_reset_task(struct work_struct *work)
@@ -259,7 +280,7 @@ static void igbx_reset_task(struct work_struct *work)
 	set_bit(IGBX_STATE_RESETTING, adapter->state);
 	netdev_warn(netdev, "resetting the port\n");
 	igbx_down(adapter);
-	err = igbx_hw_reset(&adapter->hw);
+	err = igbx_adapter_reset(adapter);
 	trace_igbx_reset(netdev, err);
 	if (err) {
 		netdev_err(netdev, "reset failed (%d), port stays down\n", err);
@@ -536,6 +557,8 @@ static void igbx_tx_timeout(struct net_device *netdev, unsigned int txqueue)
 	igbx_reset_schedule(adapter);
 }
 
+IGBX_HWTSTAMP_OPS(igbx_ptp_hwtstamp_get, igbx_ptp_hwtstamp_set)
+
 static const struct net_device_ops igbx_netdev_ops = {
 	.ndo_open		= igbx_open,
 	.ndo_stop		= igbx_stop,
@@ -552,6 +575,7 @@ static const struct net_device_ops igbx_netdev_ops = {
 	.ndo_bpf		= igbx_bpf,
 	.ndo_xdp_xmit		= igbx_xdp_xmit,
 	.ndo_xsk_wakeup		= igbx_xsk_wakeup,
+	IGBX_HWTSTAMP_OPS_INIT(igbx_ptp_hwtstamp_get, igbx_ptp_hwtstamp_set)
 };
 
 /**

@@ -144,6 +144,7 @@ static int igbx_probe(struct pci_dev *pdev, const struct pci_device_id *ent)
 	err = igbx_netdev_register(adapter);
 	if (err)
 		goto err_free_q_vectors;
+	igbx_ptp_init(adapter);
 	igbx_debugfs_init(adapter);
 
 	netif_info(adapter, probe, netdev,
@@ -170,6 +171,7 @@ static void igbx_remove(struct pci_dev *pdev)
 	struct igbx_adapter *adapter = pci_get_drvdata(pdev);
 
 	igbx_debugfs_exit(adapter);
+	igbx_ptp_stop(adapter);
 	/*
 	 * The device may no longer take register writes (gone, or wedged
 	 * and answering zeros): cut its DMA at the bus before the rings it

@@ -207,7 +207,7 @@ void igbx_self_test(struct net_device *netdev, struct ethtool_test *test,
 			igbx_stop(netdev);
 		data[IGBX_TEST_REG] = igbx_test_reg(adapter);
 		data[IGBX_TEST_IRQ] = igbx_test_irq(adapter);
-		igbx_hw_reset(&adapter->hw);
+		igbx_adapter_reset(adapter);
 
 		/* the loopback test runs through the real data path */
 		if (igbx_open(netdev)) {
@@ -217,7 +217,7 @@ void igbx_self_test(struct net_device *netdev, struct ethtool_test *test,
 			data[IGBX_TEST_LOOPBACK] = igbx_test_loopback(adapter);
 			igbx_stop(netdev);
 		}
-		igbx_hw_reset(&adapter->hw);
+		igbx_adapter_reset(adapter);
 		igbx_rar_set(&adapter->hw, netdev->dev_addr, 0);
 		if (running && igbx_open(netdev))
 			netdev_err(netdev, "self-test: cannot reopen the port\n");

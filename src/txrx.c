@@ -293,6 +293,8 @@ netdev_tx_t igbx_xmit_frame(struct sk_buff *skb, struct net_device *netdev)
 
 	cmd = FIELD_PREP(IGBX_TXD_DTYP, IGBX_TXD_DTYP_DATA) |
 	      IGBX_TXD_CMD_DEXT | IGBX_TXD_CMD_IFCS | off.cmd;
+	if (unlikely(skb_shinfo(skb)->tx_flags & SKBTX_HW_TSTAMP))
+		cmd |= igbx_ptp_tx_claim(adapter, skb);
 
 	if (igbx_fault(&adapter->fault_tx_map))
 		goto unmap;
@@ -340,12 +342,16 @@ netdev_tx_t igbx_xmit_frame(struct sk_buff *skb, struct net_device *netdev)
 		igbx_ring_stat_add(ring, &ring->stats.restarts, 1);
 	if (__netdev_tx_sent_queue(txq, first->bytecount, netdev_xmit_more()))
 		igbx_ring_tail_write(ring, i);
+	if (unlikely(cmd & IGBX_TXD_MAC_TSTAMP))
+		igbx_ptp_tx_queued(adapter);
 	return NETDEV_TX_OK;
 
 unmap:
 	for (; first_i != i; first_i = igbx_next(ring, first_i))
 		igbx_tx_unmap(ring, &ring->tx_buf[first_i]);
 	igbx_ring_stat_add(ring, &ring->stats.dma_err, 1);
+	if (unlikely(cmd & IGBX_TXD_MAC_TSTAMP))
+		igbx_ptp_tx_abort(adapter);
 drop:
 	dev_kfree_skb_any(skb);
 	igbx_ring_stat_add(ring, &ring->stats.drops, 1);
@@ -736,7 +742,8 @@ static enum pkt_hash_types igbx_rss_hash_type(u32 info)
  * @status: its status and error bits
  * @skb: the frame
  *
- * RSS hash, checksum verdict, stripped VLAN tag, queue and protocol.
+ * RSS hash, checksum verdict, IEEE 1588 time stamp, stripped VLAN tag,
+ * queue and protocol.
  */
 void igbx_rx_fields(struct igbx_ring *ring, const union igbx_rx_desc *desc,
 		    u32 status, struct sk_buff *skb)
@@ -757,6 +764,9 @@ void igbx_rx_fields(struct igbx_ring *ring, const union igbx_rx_desc *desc,
 		else if (status & IGBX_RXD_STAT_L4CS)
 			skb->ip_summed = CHECKSUM_UNNECESSARY;
 	}
+
+	if (unlikely(status & IGBX_RXD_STAT_TS))
+		igbx_ptp_rx_tstamp(ring->q_vector->adapter, skb);
 
 	if ((netdev->features & NETIF_F_HW_VLAN_CTAG_RX) &&
 	    (status & IGBX_RXD_STAT_VP))

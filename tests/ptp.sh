@@ -1,0 +1,223 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# IEEE 1588: igbx's PTP hardware clock (PHC) and hardware time stamps.
+#   - ethtool -T shows the PHC and exactly what the 82576 can stamp;
+#   - the PHC follows phc_ctl's set, adj and freq (the rate measured
+#     against CLOCK_REALTIME over 3 s), and refuses a frequency beyond
+#     max_adj;
+#   - SIOCSHWTSTAMP (hwstamp_ctl) takes the L2 PTPv2 filters and refuses
+#     the rest with the settings left as they were;
+#   - the clock keeps its time and the settings across two device resets
+#     (ethtool -t offline), ethtool -L and down/up;
+#   - ptp4l on igbx, slave with hardware time stamps, locks to a software
+#     master on the virtio peer: that needs RX stamps of Sync and TX stamps
+#     of Delay_Req;
+#   - an RX stamp whose frame was dropped (debugfs rx_bad_len) is released
+#     and counted, and stamping goes on.
+. "$(dirname "$0")/lib.sh"
+
+ktap_print_header
+ktap_set_plan 14
+dmesg_mark ptp
+
+if ! igbx_setup; then
+	ktap_exit_fail_msg "igbx or the peer did not come up"
+fi
+for t in ptp4l phc_ctl hwstamp_ctl; do
+	command -v "$t" >/dev/null ||
+		ktap_exit_fail_msg "$t not found (linuxptp; scripts/deps installs it)"
+done
+RUN=$(mktemp -d)
+cleanup() {
+	pkill -f "ptp4l.*igbx-ptp" 2>/dev/null
+	[ -z "${VM_RUN_DIR:-}" ] || cp "$RUN"/master "$RUN"/slave "$VM_RUN_DIR/" 2>/dev/null
+	rm -rf "$RUN"
+}
+trap cleanup EXIT
+
+# --- 1-2. ethtool -T and the PHC device ---------------------------------------
+ethtool -T "$IF" >"$RUN/ts" 2>&1
+phc=$(awk -F': ' '/PTP Hardware Clock/ { print $2 }' "$RUN/ts")
+ts_caps() {
+	local w
+
+	[ -n "$phc" ] && [ "$phc" -ge 0 ] 2>/dev/null || { echo "no PHC index"; return 1; }
+	for w in hardware-transmit hardware-receive hardware-raw-clock \
+		 ptpv2-l2-event ptpv2-l2-sync ptpv2-l2-delay-req; do
+		grep -qw -- "$w" "$RUN/ts" || { echo "ethtool -T lacks $w"; return 1; }
+	done
+	# what the device cannot stamp is not offered
+	! grep -qwE -- 'all|ptpv2-event|ptpv1-l4-event|ptpv2-l4-event' "$RUN/ts"
+}
+check "ethtool -T: PHC $phc, hardware TX/RX, the L2 PTPv2 filters and no others" ts_caps
+[ -n "$phc" ] || phc=-1
+PHC=/dev/ptp$phc
+phc_dev() {
+	[ -c "$PHC" ] && [ -d "/sys/class/net/$IF/device/ptp/ptp$phc" ] &&
+		[ "$(cat "/sys/class/ptp/ptp$phc/clock_name")" = "$IF" ]
+}
+check "$PHC is the PCI function's clock, named $IF" phc_dev
+
+# --- 3-6. the clock -------------------------------------------------------------
+# offset_ns: PHC minus CLOCK_REALTIME, as phc_ctl measures it
+offset_ns() {
+	phc_ctl "$PHC" cmp 2>/dev/null |
+		sed -n 's/.*offset from CLOCK_REALTIME is \(-\?[0-9]*\)ns.*/\1/p' |
+		awk '{ printf "%.0f\n", -$1 }'	# phc_ctl prints REALTIME - PHC
+}
+# offset_at: "MONOTONIC-NS OFFSET-NS", phc_ctl's own log time (ms) of the
+# measurement and the offset, so that process start-up does not count
+offset_at() {
+	phc_ctl "$PHC" cmp 2>/dev/null |
+		sed -n 's/^phc_ctl\[\([0-9.]*\)\]: offset from CLOCK_REALTIME is \(-\?[0-9]*\)ns.*/\1 \2/p' |
+		awk '{ printf "%.0f %.0f\n", $1 * 1000000000, -$2 }'
+}
+abs() { echo "${1#-}"; }
+set_to_sys() {
+	local o
+
+	phc_ctl "$PHC" set >/dev/null 2>&1 || return 1
+	o=$(offset_ns)
+	ktap_print_msg "after set: PHC - REALTIME = ${o} ns"
+	[ -n "$o" ] && [ "$(abs "$o")" -lt 5000000 ]
+}
+check "phc_ctl set: the PHC reads CLOCK_REALTIME (within 5 ms)" set_to_sys
+
+adj_step() {
+	local o1 o2
+
+	phc_ctl "$PHC" adj 10 >/dev/null 2>&1 || return 1
+	o1=$(offset_ns)
+	phc_ctl "$PHC" -- adj -10 >/dev/null 2>&1 || return 1
+	o2=$(offset_ns)
+	ktap_print_msg "adj +10 s: ${o1} ns; adj -10 s: ${o2} ns"
+	[ -n "$o1" ] && [ -n "$o2" ] &&
+		[ "$(abs $((o1 - 10000000000)))" -lt 5000000 ] &&
+		[ "$(abs "$o2")" -lt 5000000 ]
+}
+check "phc_ctl adj: +10 s and back" adj_step
+
+# rate PPB: set the frequency, return the measured drift against
+# CLOCK_REALTIME over about three seconds, in ppb
+rate() {
+	local t1 o1 t2 o2
+
+	phc_ctl "$PHC" -- freq "$1" >/dev/null 2>&1 || return 1
+	read -r t1 o1 < <(offset_at)
+	sleep 3
+	read -r t2 o2 < <(offset_at)
+	[ -n "$o1" ] && [ -n "$o2" ] && [ "$t2" -gt "$t1" ] || return 1
+	echo $(((o2 - o1) * 1000000000 / (t2 - t1)))
+}
+freq_rate() {
+	local up down zero
+
+	up=$(rate 50000000) && down=$(rate -50000000) && zero=$(rate 0) ||
+		return 1
+	ktap_print_msg "measured drift: freq +5 %: $up ppb, -5 %: $down ppb, 0: $zero ppb"
+	[ "$up" -gt 45000000 ] && [ "$up" -lt 55000000 ] &&
+		[ "$down" -lt -45000000 ] && [ "$down" -gt -55000000 ] &&
+		[ "$(abs "$zero")" -lt 2000000 ]
+}
+check "phc_ctl freq: +-5 % moves the PHC against CLOCK_REALTIME by +-5 %, 0 by none" freq_rate
+# phc_ctl exits 0 whatever the kernel said
+freq_limit() {
+	phc_ctl "$PHC" freq 600000000 2>&1 | grep -q 'failed to adjust.*out of range'
+}
+check "phc_ctl freq beyond max_adj (6e8 ppb) is refused" freq_limit
+
+# --- 7-8. SIOCSHWTSTAMP -----------------------------------------------------------
+# hwstamp_ctl's filter numbers: 9 PTP_V2_L2_EVENT, 1 ALL, 12 PTP_V2_EVENT
+# (L2 and L4), 3 PTP_V1_L4_EVENT
+hw_current() { hwstamp_ctl -i "$IF" 2>&1 | tr -s ' \n' ' '; }
+hwts_set() {
+	hwstamp_ctl -i "$IF" -t 1 -r 9 >/dev/null 2>&1 &&
+		[ "$(hw_current)" = "current settings: tx_type 1 rx_filter 9 " ]
+}
+check "hwstamp_ctl: TX on, PTPv2 L2 event filter applied and read back" hwts_set
+hwts_refuse() {
+	local f
+
+	for f in "-t 1 -r 1" "-t 1 -r 12" "-t 1 -r 3" "-t 2 -r 9"; do
+		# shellcheck disable=SC2086
+		if hwstamp_ctl -i "$IF" $f >/dev/null 2>&1; then
+			echo "hwstamp_ctl $f was accepted"
+			return 1
+		fi
+	done
+	[ "$(hw_current)" = "current settings: tx_type 1 rx_filter 9 " ]
+}
+check "hwstamp_ctl: ALL, L4, PTPv1 and one-step refused; settings unchanged" hwts_refuse
+
+# --- 9. the clock through resets and reconfiguration ----------------------------
+survive() {
+	local o0 o1
+
+	set_to_sys >/dev/null || return 1
+	o0=$(offset_ns)
+	ethtool -t "$IF" offline >/dev/null 2>&1
+	ethtool -L "$IF" combined 1 && ethtool -L "$IF" combined "$(nproc)"
+	ip link set "$IF" down && ip link set "$IF" up
+	o1=$(offset_ns)
+	ktap_print_msg "PHC - REALTIME before: ${o0} ns, after ethtool -t offline, -L, down/up: ${o1} ns"
+	[ -n "$o0" ] && [ -n "$o1" ] && [ "$(abs $((o1 - o0)))" -lt 10000000 ] &&
+		[ "$(hw_current)" = "current settings: tx_type 1 rx_filter 9 " ]
+}
+check "the PHC keeps its time (within 10 ms) and the settings across resets, -L and down/up" survive
+wait_for 10 carrier_is "$IF" 1
+
+# --- 10-12. ptp4l: igbx as a hardware-stamping slave -------------------------------
+ptp_stat() { ethtool_stat "$IF" "$1"; }
+tx0=$(ptp_stat tx_hwtstamps)
+in_peer ptp4l -2 -S -i "$PEER_IF" -m -q --uds_address=/run/igbx-ptp-master \
+	--logSyncInterval=0 --logAnnounceInterval=-1 --priority1=1 \
+	>"$RUN/master" 2>&1 &
+ptp4l -2 -H -s -i "$IF" -m -q --uds_address=/run/igbx-ptp-slave \
+	--tx_timestamp_timeout=500 --sanity_freq_limit=0 \
+	>"$RUN/slave" 2>&1 &
+locked() { [ "$(grep -c ' s2 freq' "$RUN/slave")" -ge 5 ]; }
+slave_locks() {
+	wait_for 90 locked || { tail -n 15 "$RUN/slave"; return 1; }
+	grep -q 'to SLAVE on MASTER_CLOCK_SELECTED' "$RUN/slave" &&
+		! grep -qE 'timed out while polling for tx timestamp|without timestamp' "$RUN/slave"
+}
+check "ptp4l -H slave on igbx reaches SLAVE with its servo locked (s2)" slave_locks
+ktap_print_msg "slave: $(grep ' s2 freq' "$RUN/slave" | tail -n 1)"
+tx_stamped() {
+	local n=$(($(ptp_stat tx_hwtstamps) - tx0))
+
+	ktap_print_msg "TX time stamps delivered: $n, skipped $(ptp_stat tx_hwtstamp_skipped), timed out $(ptp_stat tx_hwtstamp_timeouts)"
+	[ "$n" -gt 0 ] && [ "$(ptp_stat tx_hwtstamp_timeouts)" -eq 0 ]
+}
+check "TX time stamps delivered (Delay_Req), none timed out" tx_stamped
+offsets_small() {
+	# the last five offsets of the locked servo, against a software master
+	grep ' s2 freq' "$RUN/slave" | tail -n 5 |
+		awk '{ for (i = 1; i < NF; i++) if ($i == "offset") { o = $(i + 1); if (o < 0) o = -o; if (o > 10000000) bad++ } }
+		     END { exit bad > 0 }'
+}
+check "ptp4l slave: the last offsets to the master are under 10 ms" offsets_small
+
+# --- 13. a stamped frame dropped: the RX latch is released -------------------------
+rx_stale() {
+	local c0 n0 knob=/sys/kernel/debug/igbx/$IGBX_PCI/rx_bad_len
+
+	[ -w "$knob" ] || { echo "no $knob"; return 1; }
+	c0=$(ptp_stat rx_hwtstamp_cleared)
+	# four frames in a row from a master sending Sync, Follow_Up and
+	# Delay_Resp once a second and Announce twice hold a Sync
+	echo 5 >"$knob"
+	sleep 5
+	n0=$(grep -c ' s2 freq' "$RUN/slave")
+	ktap_print_msg "rx_hwtstamp_cleared: $c0 -> $(ptp_stat rx_hwtstamp_cleared)"
+	[ "$(ptp_stat rx_hwtstamp_cleared)" -gt "$c0" ] && wait_for 30 s2_more $((n0 + 2))
+}
+s2_more() { [ "$(grep -c ' s2 freq' "$RUN/slave")" -gt "$1" ]; }
+check "a held RX latch whose frame was dropped is released and counted; the servo goes on" rx_stale
+
+pkill -f "ptp4l.*igbx-ptp"
+wait
+
+no_splat() { ! dmesg_splats_since ptp; }
+check "no kernel splat" no_splat
+ktap_finished
