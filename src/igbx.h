@@ -149,10 +149,13 @@ struct igbx_ring_stats {
  * @xdp: the frame: first buffer, further buffers as frags
  * @eop: copy of the frame's last descriptor (hash, VLAN, status), for the
  *	metadata kfuncs and the skb
+ * @tstamp: the frame's hardware RX time stamp in PHC nanoseconds (0: none),
+ *	read from the latch once, for the kfunc and the skb alike
  */
 struct igbx_xdp_buff {
 	struct xdp_buff xdp;
 	union igbx_rx_desc eop;
+	u64 tstamp;
 };
 
 /**
@@ -860,7 +863,7 @@ u32 igbx_ptp_tx_claim(struct igbx_adapter *adapter, struct sk_buff *skb);
 void igbx_ptp_tx_queued(struct igbx_adapter *adapter);
 void igbx_ptp_tx_abort(struct igbx_adapter *adapter);
 void igbx_ptp_tx_flush(struct igbx_adapter *adapter);
-void igbx_ptp_rx_tstamp(struct igbx_adapter *adapter, struct sk_buff *skb);
+u64 igbx_ptp_rx_tstamp(struct igbx_adapter *adapter);
 int igbx_ptp_hwtstamp_get(struct net_device *netdev,
 			  struct igbx_tstamp_cfg *cfg);
 int igbx_ptp_hwtstamp_set(struct net_device *netdev,
@@ -868,5 +871,23 @@ int igbx_ptp_hwtstamp_set(struct net_device *netdev,
 			  struct netlink_ext_ack *extack);
 u32 igbx_ptp_ts_info(struct igbx_adapter *adapter, int *phc_index,
 		     u32 *tx_types, u32 *rx_filters);
+
+/**
+ * igbx_rx_eop() - keep what the metadata kfuncs and the skb need of a
+ *	frame's last descriptor: the descriptor, and its time stamp if the
+ *	device took one (STAT_TS)
+ * @ring: RX ring
+ * @desc: the frame's last descriptor, written back
+ * @status: its status and error bits
+ */
+static inline void igbx_rx_eop(struct igbx_ring *ring,
+			       const union igbx_rx_desc *desc, u32 status)
+{
+	ring->rx_xdp.eop = *desc;
+	ring->rx_xdp.tstamp = 0;
+	if (unlikely(status & IGBX_RXD_STAT_TS))
+		ring->rx_xdp.tstamp =
+			igbx_ptp_rx_tstamp(ring->q_vector->adapter);
+}
 
 #endif /* _IGBX_H_ */

@@ -271,29 +271,30 @@ void igbx_ptp_tx_abort(struct igbx_adapter *adapter)
 }
 
 /**
- * igbx_ptp_rx_tstamp() - put the RX latch's time stamp on a frame
+ * igbx_ptp_rx_tstamp() - take the RX latch's time stamp
  * @adapter: port
- * @skb: a received frame whose descriptor has IGBX_RXD_STAT_TS
  *
- * Reads the latch in the datasheet's order: RXSTMPL, RXSTMPH (which
- * releases it), then the stamped message's source and sequence ID
- * (RXSATRL/H).  QEMU's model releases on RXSATRH instead; reading all
- * four is right for both.
+ * For a frame whose descriptor has IGBX_RXD_STAT_TS.  Reads the latch in
+ * the datasheet's order: RXSTMPL, RXSTMPH (which releases it), then the
+ * stamped message's source and sequence ID (RXSATRL/H).  QEMU's model
+ * releases on RXSATRH instead; reading all four is right for both.
+ *
+ * Return: the time stamp in PHC nanoseconds, 0 if the latch held none.
  */
-void igbx_ptp_rx_tstamp(struct igbx_adapter *adapter, struct sk_buff *skb)
+u64 igbx_ptp_rx_tstamp(struct igbx_adapter *adapter)
 {
 	struct igbx_ptp *ptp = &adapter->ptp;
 	struct igbx_hw *hw = &adapter->hw;
 	u32 lo, hi;
 
 	if (!(igbx_rd32(hw, IGBX_TSYNCRXCTL) & IGBX_TSYNCRXCTL_VALID))
-		return;
+		return 0;
 	lo = igbx_rd32(hw, IGBX_RXSTMPL);
 	hi = igbx_rd32(hw, IGBX_RXSTMPH);
 	igbx_rd32(hw, IGBX_RXSATRL);
 	igbx_rd32(hw, IGBX_RXSATRH);
-	skb_hwtstamps(skb)->hwtstamp = igbx_ptp_stamp(ptp, lo, hi);
 	WRITE_ONCE(ptp->rx_last, jiffies);
+	return ktime_to_ns(igbx_ptp_stamp(ptp, lo, hi));
 }
 
 /* Program the device's time stamping from ptp->cfg. */

@@ -738,12 +738,12 @@ static enum pkt_hash_types igbx_rss_hash_type(u32 info)
 /**
  * igbx_rx_fields() - what the device found out about a frame, into its skb
  * @ring: RX ring
- * @desc: the frame's last descriptor, as written back
+ * @desc: the frame's last descriptor, as written back (ring->rx_xdp.eop)
  * @status: its status and error bits
  * @skb: the frame
  *
- * RSS hash, checksum verdict, IEEE 1588 time stamp, stripped VLAN tag,
- * queue and protocol.
+ * RSS hash, checksum verdict, IEEE 1588 time stamp (taken by
+ * igbx_rx_eop()), stripped VLAN tag, queue and protocol.
  */
 void igbx_rx_fields(struct igbx_ring *ring, const union igbx_rx_desc *desc,
 		    u32 status, struct sk_buff *skb)
@@ -765,8 +765,8 @@ void igbx_rx_fields(struct igbx_ring *ring, const union igbx_rx_desc *desc,
 			skb->ip_summed = CHECKSUM_UNNECESSARY;
 	}
 
-	if (unlikely(status & IGBX_RXD_STAT_TS))
-		igbx_ptp_rx_tstamp(ring->q_vector->adapter, skb);
+	if (unlikely(ring->rx_xdp.tstamp))
+		skb_hwtstamps(skb)->hwtstamp = ns_to_ktime(ring->rx_xdp.tstamp);
 
 	if ((netdev->features & NETIF_F_HW_VLAN_CTAG_RX) &&
 	    (status & IGBX_RXD_STAT_VP))
@@ -1052,7 +1052,7 @@ static int igbx_clean_rx(struct igbx_ring *ring, int budget)
 		}
 
 		/* The descriptor is the device's again after the next refill. */
-		ring->rx_xdp.eop = *desc;
+		igbx_rx_eop(ring, desc, status);
 		igbx_rx_frame(ring, prog, &t);
 		xdp->data = NULL;
 	}

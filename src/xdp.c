@@ -238,6 +238,19 @@ static int igbx_xmo_rx_hash(const struct xdp_md *ctx, u32 *hash,
 	*rss_type = igbx_xdp_rss_types[type];
 	return 0;
 }
+
+/* The IEEE 1588 RX time stamp, the one the skb would carry. */
+static int igbx_xmo_rx_timestamp(const struct xdp_md *ctx, u64 *timestamp)
+{
+	const struct xdp_buff *xdp = (const void *)ctx;
+	const struct igbx_ring *ring = container_of(xdp->rxq, struct igbx_ring,
+						    xdp_rxq);
+
+	if (!ring->rx_xdp.tstamp)
+		return -ENODATA;
+	*timestamp = ring->rx_xdp.tstamp;
+	return 0;
+}
 #endif
 
 #ifdef IGBX_HAVE_XMO_RX_VLAN_TAG
@@ -259,6 +272,7 @@ static int igbx_xmo_rx_vlan_tag(const struct xdp_md *ctx, __be16 *vlan_proto,
 
 #ifdef IGBX_HAVE_XMO_RX_HASH_TYPE
 static const struct xdp_metadata_ops igbx_xdp_metadata_ops = {
+	.xmo_rx_timestamp	= igbx_xmo_rx_timestamp,
 	.xmo_rx_hash		= igbx_xmo_rx_hash,
 #ifdef IGBX_HAVE_XMO_RX_VLAN_TAG
 	.xmo_rx_vlan_tag	= igbx_xmo_rx_vlan_tag,

@@ -233,7 +233,7 @@ int igbx_xsk_clean_rx(struct igbx_ring *ring, int budget)
 		t.frames++;
 		t.bytes += len;
 		/* for the metadata kfuncs and the skb */
-		ring->rx_xdp.eop = *desc;
+		igbx_rx_eop(ring, desc, status);
 		igbx_xsk_frame(ring, prog, xdp, status, &t);
 	}
 

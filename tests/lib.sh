@@ -339,3 +339,41 @@ check_pools_drained() {
 ethtool_fails() {
 	! ethtool "$@" >/dev/null 2>&1
 }
+
+# --- XDP programs' counters (tests/bpf/xdp_test.h) --------------------------
+# The id of the XDP program on DEV (empty if none).
+xdp_prog_id() {
+	ip -d link show dev "${1:-$IF}" 2>/dev/null |
+		sed -n 's,.*prog/xdp id \([0-9]*\).*,\1,p' | head -n 1
+}
+
+# prog_map PROGID NAME: the id of the program's map called NAME.
+prog_map() {
+	local m
+
+	for m in $(bpftool prog show id "$1" 2>/dev/null |
+		   sed -n 's/.*map_ids \([0-9,]*\).*/\1/p' | tr , ' '); do
+		if bpftool map show id "$m" 2>/dev/null | grep -q "name $2 "; then
+			echo "$m"
+			return 0
+		fi
+	done
+	return 1
+}
+
+# map_u64 MAPID KEY: the u64 at KEY (< 256) of an array map, -1 if none.
+map_u64() {
+	local hex
+
+	hex=$(bpftool -j map lookup id "$1" key "$2" 0 0 0 2>/dev/null |
+		grep -o '"value":\[[^]]*\]' | grep -o '0x[0-9a-f]*' |
+		sed 's/^0x//' | tac | tr -d '\n')
+	if [ -z "$hex" ]; then
+		echo -1
+		return 1
+	fi
+	echo $((16#$hex))
+}
+
+# stats_of DEV: the stats map of the XDP program on DEV.
+stats_of() { prog_map "$(xdp_prog_id "$1")" stats; }

@@ -7,8 +7,17 @@
 #     max_adj;
 #   - SIOCSHWTSTAMP (hwstamp_ctl) takes the L2 PTPv2 filters and refuses
 #     the rest with the settings left as they were;
-#   - the clock keeps its time and the settings across two device resets
-#     (ethtool -t offline), ethtool -L and down/up;
+#   - SO_TIMESTAMPING (tstamp, built from tstamp.c next to this script):
+#     every PTP frame sent gets a TX stamp between the PHC's time before
+#     the send and after it; every Sync received gets an RX stamp, in
+#     order and never in the PHC's future, and no other frame gets one;
+#     the Sync-only and Delay_Req-only filters stamp just those;
+#   - a device-bound XDP program reads the same RX stamps with
+#     bpf_xdp_metadata_rx_timestamp() (kernels whose igbx build has XDP
+#     metadata ops, 6.7+);
+#   - the clock keeps its time and the settings across device resets
+#     (ethtool -t offline, the reset task after a TX hang), ethtool -L and
+#     down/up;
 #   - ptp4l on igbx, slave with hardware time stamps, locks to a software
 #     master on the virtio peer: that needs RX stamps of Sync and TX stamps
 #     of Delay_Req;
@@ -17,7 +26,7 @@
 . "$(dirname "$0")/lib.sh"
 
 ktap_print_header
-ktap_set_plan 14
+ktap_set_plan 18
 dmesg_mark ptp
 
 if ! igbx_setup; then
@@ -149,24 +158,140 @@ hwts_refuse() {
 }
 check "hwstamp_ctl: ALL, L4, PTPv1 and one-step refused; settings unchanged" hwts_refuse
 
-# --- 9. the clock through resets and reconfiguration ----------------------------
+# --- 9-11. SO_TIMESTAMPING ----------------------------------------------------------
+TSTAMP=$(cd "$(dirname "$0")" && pwd)/tstamp
+[ -x "$TSTAMP" ] || ktap_exit_fail_msg "no $TSTAMP (make -C tests)"
+tx_stamps() {
+	local out
+
+	out=$("$TSTAMP" tx "$IF" "$PHC" 20) || { echo "$out" | tail -n 5; return 1; }
+	ktap_print_msg "$out"
+	[ "$out" = "tx stamped 20 of 20, bad 0" ]
+}
+check "SO_TIMESTAMPING TX: 20 PTP frames, each stamped between the PHC before the send and after" tx_stamps
+
+# rx_window FILE SECONDS: tstamp rx on igbx for SECONDS, output in FILE
+rx_window() {
+	"$TSTAMP" rx "$IF" "$PHC" "$2" >"$1" 2>&1 &
+	sleep 1
+}
+# rx_count FILE KIND FIELD: "frames" or "stamped" of that line
+rx_count() {
+	awk -v k="$2" -v f="$3" '$1 == "rx" && $2 == k { for (i = 3; i < NF; i++) if ($i == f) print $(i + 1) }' "$1"
+}
+rx_event() {
+	local out=$RUN/rx-event
+
+	rx_window "$out" 6
+	in_peer "$TSTAMP" send "$PEER_IF" 0 10 200 &
+	ping -c 8 -i 0.2 -W 1 "$REMOTE_V4" >/dev/null
+	wait
+	ktap_print_msg "$(tr '\n' ';' <"$out")"
+	[ "$(rx_count "$out" ptp0 frames)" = 10 ] &&
+		[ "$(rx_count "$out" ptp0 stamped)" = 10 ] &&
+		[ "$(rx_count "$out" other frames)" -gt 0 ] &&
+		[ "$(rx_count "$out" other stamped)" = 0 ] &&
+		grep -qx 'rx order ok' "$out"
+}
+check "SO_TIMESTAMPING RX (ptpv2-l2-event): 10 Syncs stamped in order, no other frame stamped" rx_event
+# rx_filter FILTER: Sync and Delay_Req from the peer; prints "SYNC DELAY_REQ"
+# (how many of each, out of five, came stamped)
+rx_filter() {
+	local out=$RUN/rx-$1
+
+	hwstamp_ctl -i "$IF" -t 1 -r "$1" >/dev/null 2>&1 || return 1
+	rx_window "$out" 5
+	in_peer "$TSTAMP" send "$PEER_IF" 0 5 100
+	in_peer "$TSTAMP" send "$PEER_IF" 1 5 100
+	wait
+	echo "$(rx_count "$out" ptp0 stamped) $(rx_count "$out" ptp1 stamped)"
+}
+rx_filters() {
+	local sync dreq
+
+	sync=$(rx_filter 10) && dreq=$(rx_filter 11) || return 1
+	hwstamp_ctl -i "$IF" -t 1 -r 9 >/dev/null 2>&1
+	ktap_print_msg "stamped Sync, Delay_Req: ptpv2-l2-sync $sync; ptpv2-l2-delay-req $dreq"
+	[ "$sync" = "5 0" ] && [ "$dreq" = "0 5" ]
+}
+check "RX filters: ptpv2-l2-sync stamps Sync only, ptpv2-l2-delay-req Delay_Req only" rx_filters
+
+# --- 12. XDP: the same RX stamp through bpf_xdp_metadata_rx_timestamp() ---------
+HERE=$(cd "$(dirname "$0")" && pwd)
+# phc_ns: the PHC's time now, in ns
+phc_ns() {
+	phc_ctl "$PHC" get 2>/dev/null |
+		sed -n 's/.*clock time is \([0-9]*\)\.\([0-9]*\) .*/\1 \2/p' |
+		awk '{ printf "%.0f\n", $1 * 1000000000 + $2 }'
+}
+xdp_rxts() {
+	local desc="XDP: bpf_xdp_metadata_rx_timestamp() gives each of 10 Syncs its stamp, in order, and no other frame one"
+	local stats t a5 a3 a2 a4 last now
+
+	if ! "$HERE/xdp_load" -b "$IF" "$HERE/xdp_rxts.o" xdp_rxts_prog \
+		>/dev/null 2>"$RUN/xdp-err"; then
+		ktap_test_skip "$desc: the device-bound load failed ($(tr '\n' ' ' <"$RUN/xdp-err"))"
+		return
+	fi
+	wait_for 10 carrier_is "$IF" 1
+	stats=$(stats_of "$IF")
+	# no socket joins the PTP group here: join it for the frames to pass
+	ip maddr add 01:1b:19:00:00:00 dev "$IF"
+	in_peer "$TSTAMP" send "$PEER_IF" 0 10 100
+	ping -c 3 -i 0.2 -W 1 "$REMOTE_V4" >/dev/null
+	now=$(phc_ns)
+	t=$(map_u64 "$stats" 1) a5=$(map_u64 "$stats" 6) a3=$(map_u64 "$stats" 4)
+	a2=$(map_u64 "$stats" 3) a4=$(map_u64 "$stats" 5) last=$(map_u64 "$stats" 2)
+	ip maddr del 01:1b:19:00:00:00 dev "$IF"
+	ip link set dev "$IF" xdpdrv off
+	wait_for 10 carrier_is "$IF" 1
+	ktap_print_msg "xdp_rxts: PTP frames $t, stamped $a5, out of order $a3, other frames stamped $a2, -errno $a4; last stamp $(((now - last) / 1000000)) ms before the PHC's now"
+	if [ "$a4" = 95 ]; then
+		ktap_test_skip "$desc: this kernel's igbx offers no XDP metadata ops (needs 6.7+)"
+		return
+	fi
+	if [ "$t" = 10 ] && [ "$a5" = 10 ] && [ "$a3" = 0 ] && [ "$a2" = 0 ] &&
+	   [ "$last" -le "$now" ] && [ $((now - last)) -lt 10000000000 ]; then
+		ktap_test_pass "$desc"
+	else
+		ktap_test_fail "$desc"
+	fi
+}
+xdp_rxts
+
+# --- 13. the clock through resets and reconfiguration ----------------------------
+tx_hang_reset() {
+	local r0=$(ethtool_stat "$IF" port_resets) q
+
+	for q in $(seq 0 $(($(ethtool -l "$IF" | awk '/^Combined:/ { v = $2 } END { print v }') - 1))); do
+		echo "$q" >"/sys/kernel/debug/igbx/$IGBX_PCI/tx_stall" || return 1
+	done
+	ping -c 30 -i 0.1 -W 1 "$REMOTE_V4" >/dev/null 2>&1 &
+	wait_for 20 test_resets_above "$r0"
+	local rc=$?
+	wait
+	return $rc
+}
+test_resets_above() { [ "$(ethtool_stat "$IF" port_resets)" -gt "$1" ]; }
 survive() {
 	local o0 o1
 
 	set_to_sys >/dev/null || return 1
 	o0=$(offset_ns)
 	ethtool -t "$IF" offline >/dev/null 2>&1
+	wait_for 10 carrier_is "$IF" 1
+	tx_hang_reset || { echo "no reset after a TX hang"; return 1; }
 	ethtool -L "$IF" combined 1 && ethtool -L "$IF" combined "$(nproc)"
 	ip link set "$IF" down && ip link set "$IF" up
 	o1=$(offset_ns)
-	ktap_print_msg "PHC - REALTIME before: ${o0} ns, after ethtool -t offline, -L, down/up: ${o1} ns"
+	ktap_print_msg "PHC - REALTIME before: ${o0} ns, after ethtool -t offline, a TX-hang reset, -L, down/up: ${o1} ns"
 	[ -n "$o0" ] && [ -n "$o1" ] && [ "$(abs $((o1 - o0)))" -lt 10000000 ] &&
 		[ "$(hw_current)" = "current settings: tx_type 1 rx_filter 9 " ]
 }
 check "the PHC keeps its time (within 10 ms) and the settings across resets, -L and down/up" survive
 wait_for 10 carrier_is "$IF" 1
 
-# --- 10-12. ptp4l: igbx as a hardware-stamping slave -------------------------------
+# --- 14-16. ptp4l: igbx as a hardware-stamping slave -------------------------------
 ptp_stat() { ethtool_stat "$IF" "$1"; }
 tx0=$(ptp_stat tx_hwtstamps)
 in_peer ptp4l -2 -S -i "$PEER_IF" -m -q --uds_address=/run/igbx-ptp-master \
@@ -191,14 +316,16 @@ tx_stamped() {
 }
 check "TX time stamps delivered (Delay_Req), none timed out" tx_stamped
 offsets_small() {
-	# the last five offsets of the locked servo, against a software master
+	# the last five offsets of the locked servo: a software master under
+	# TCG jitters by milliseconds, so this catches gross errors (units,
+	# epoch), not precision
 	grep ' s2 freq' "$RUN/slave" | tail -n 5 |
-		awk '{ for (i = 1; i < NF; i++) if ($i == "offset") { o = $(i + 1); if (o < 0) o = -o; if (o > 10000000) bad++ } }
+		awk '{ for (i = 1; i < NF; i++) if ($i == "offset") { o = $(i + 1); if (o < 0) o = -o; if (o > 100000000) bad++ } }
 		     END { exit bad > 0 }'
 }
-check "ptp4l slave: the last offsets to the master are under 10 ms" offsets_small
+check "ptp4l slave: the last offsets to the master are under 0.1 s" offsets_small
 
-# --- 13. a stamped frame dropped: the RX latch is released -------------------------
+# --- 17. a stamped frame dropped: the RX latch is released -------------------------
 rx_stale() {
 	local c0 n0 knob=/sys/kernel/debug/igbx/$IGBX_PCI/rx_bad_len
 
