@@ -39,6 +39,8 @@ done
 RUN=$(mktemp -d)
 cleanup() {
 	pkill -f "ptp4l.*igbx-ptp" 2>/dev/null
+	# leave the port as the other tests expect it: no time stamping
+	hwstamp_ctl -i "$IF" -t 0 -r 0 >/dev/null 2>&1
 	[ -z "${VM_RUN_DIR:-}" ] || cp "$RUN"/master "$RUN"/slave "$VM_RUN_DIR/" 2>/dev/null
 	rm -rf "$RUN"
 }
