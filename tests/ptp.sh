@@ -333,14 +333,15 @@ rx_stale() {
 
 	[ -w "$knob" ] || { echo "no $knob"; return 1; }
 	c0=$(ptp_stat rx_hwtstamp_cleared)
-	# four frames in a row from a master sending Sync, Follow_Up and
+	# eight frames in a row from a master sending Sync, Follow_Up and
 	# Delay_Resp once a second and Announce twice hold a Sync
-	echo 5 >"$knob"
-	sleep 5
+	echo 8 >"$knob"
+	wait_for 30 cleared_above "$c0"
 	n0=$(grep -c ' s2 freq' "$RUN/slave")
 	ktap_print_msg "rx_hwtstamp_cleared: $c0 -> $(ptp_stat rx_hwtstamp_cleared)"
 	[ "$(ptp_stat rx_hwtstamp_cleared)" -gt "$c0" ] && wait_for 30 s2_more $((n0 + 2))
 }
+cleared_above() { [ "$(ptp_stat rx_hwtstamp_cleared)" -gt "$1" ]; }
 s2_more() { [ "$(grep -c ' s2 freq' "$RUN/slave")" -gt "$1" ]; }
 check "a held RX latch whose frame was dropped is released and counted; the servo goes on" rx_stale
 
