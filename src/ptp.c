@@ -62,13 +62,13 @@ static u64 igbx_ptp_cc_read(igbx_cyclecounter *cc)
 }
 
 /* A latched SYSTIM value in nanoseconds of the PHC. */
-static ktime_t igbx_ptp_stamp(struct igbx_ptp *ptp, u32 lo, u32 hi)
+static ktime_t igbx_ptp_stamp(struct igbx_ptp *ptp, u64 cyc)
 {
 	unsigned long flags;
 	u64 ns;
 
 	spin_lock_irqsave(&ptp->lock, flags);
-	ns = timecounter_cyc2time(&ptp->tc, (u64)hi << 32 | lo);
+	ns = timecounter_cyc2time(&ptp->tc, cyc);
 	spin_unlock_irqrestore(&ptp->lock, flags);
 	return ns_to_ktime(ns);
 }
@@ -161,7 +161,7 @@ static bool igbx_ptp_tx_poll(struct igbx_ptp *ptp)
 	if (igbx_rd32(hw, IGBX_TSYNCTXCTL) & IGBX_TSYNCTXCTL_VALID) {
 		lo = igbx_rd32(hw, IGBX_TXSTMPL);
 		hi = igbx_rd32(hw, IGBX_TXSTMPH);	/* frees the latch */
-		hwts.hwtstamp = igbx_ptp_stamp(ptp, lo, hi);
+		hwts.hwtstamp = igbx_ptp_stamp(ptp, (u64)hi << 32 | lo);
 		ptp->tx_stamps++;
 		igbx_ptp_tx_done(ptp, &hwts);
 		return false;
@@ -172,6 +172,24 @@ static bool igbx_ptp_tx_poll(struct igbx_ptp *ptp)
 		return false;
 	}
 	return true;
+}
+
+/*
+ * Read the RX latch and release it: RXSTMPL, RXSTMPH (the datasheet's
+ * release), then the stamped message's source and sequence ID (RXSATRL/H).
+ * QEMU's model releases on RXSATRH instead; reading all four is right for
+ * both.  The raw SYSTIM value goes to @cyc unless it is NULL.
+ */
+static void igbx_ptp_rx_latch_take(struct igbx_hw *hw, u64 *cyc)
+{
+	u32 lo, hi;
+
+	lo = igbx_rd32(hw, IGBX_RXSTMPL);
+	hi = igbx_rd32(hw, IGBX_RXSTMPH);
+	igbx_rd32(hw, IGBX_RXSATRL);
+	igbx_rd32(hw, IGBX_RXSATRH);
+	if (cyc)
+		*cyc = (u64)hi << 32 | lo;
 }
 
 /*
@@ -193,10 +211,7 @@ static void igbx_ptp_rx_stale_check(struct igbx_ptp *ptp, unsigned long now)
 		return;
 	}
 	if (time_after_eq(now, ptp->rx_held + IGBX_PTP_RX_STALE)) {
-		igbx_rd32(hw, IGBX_RXSTMPL);
-		igbx_rd32(hw, IGBX_RXSTMPH);
-		igbx_rd32(hw, IGBX_RXSATRL);
-		igbx_rd32(hw, IGBX_RXSATRH);
+		igbx_ptp_rx_latch_take(hw, NULL);
 		ptp->rx_cleared++;
 		ptp->rx_held = 0;
 	}
@@ -274,10 +289,8 @@ void igbx_ptp_tx_abort(struct igbx_adapter *adapter)
  * igbx_ptp_rx_tstamp() - take the RX latch's time stamp
  * @adapter: port
  *
- * For a frame whose descriptor has IGBX_RXD_STAT_TS.  Reads the latch in
- * the datasheet's order: RXSTMPL, RXSTMPH (which releases it), then the
- * stamped message's source and sequence ID (RXSATRL/H).  QEMU's model
- * releases on RXSATRH instead; reading all four is right for both.
+ * For a frame whose descriptor has IGBX_RXD_STAT_TS: reads and releases
+ * the latch (igbx_ptp_rx_latch_take()).
  *
  * Return: the time stamp in PHC nanoseconds, 0 if the latch held none.
  */
@@ -285,16 +298,13 @@ u64 igbx_ptp_rx_tstamp(struct igbx_adapter *adapter)
 {
 	struct igbx_ptp *ptp = &adapter->ptp;
 	struct igbx_hw *hw = &adapter->hw;
-	u32 lo, hi;
+	u64 cyc;
 
 	if (!(igbx_rd32(hw, IGBX_TSYNCRXCTL) & IGBX_TSYNCRXCTL_VALID))
 		return 0;
-	lo = igbx_rd32(hw, IGBX_RXSTMPL);
-	hi = igbx_rd32(hw, IGBX_RXSTMPH);
-	igbx_rd32(hw, IGBX_RXSATRL);
-	igbx_rd32(hw, IGBX_RXSATRH);
+	igbx_ptp_rx_latch_take(hw, &cyc);
 	WRITE_ONCE(ptp->rx_last, jiffies);
-	return ktime_to_ns(igbx_ptp_stamp(ptp, lo, hi));
+	return ktime_to_ns(igbx_ptp_stamp(ptp, cyc));
 }
 
 /* Program the device's time stamping from ptp->cfg. */
