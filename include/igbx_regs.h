@@ -21,6 +21,7 @@
 #define   IGBX_CTRL_SPEED		GENMASK(9, 8)
 #define   IGBX_CTRL_FRCSPD		BIT(11)
 #define   IGBX_CTRL_FRCDPX		BIT(12)
+#define   IGBX_CTRL_ADVD3WUC		BIT(20)	/* advertise D3cold wake-up */
 #define   IGBX_CTRL_RST			BIT(26)	/* software reset, self-clearing */
 #define   IGBX_CTRL_RFCE		BIT(27)	/* receive flow control enable */
 #define   IGBX_CTRL_TFCE		BIT(28)	/* transmit flow control enable */
@@ -321,6 +322,21 @@
 /* PTPv2 messageId values (IEEE 1588-2008 13.3.2.2) */
 #define IGBX_PTP_MSG_SYNC		0x0
 #define IGBX_PTP_MSG_DELAY_REQ		0x1
+
+/* --- Wake-up (datasheet 5.6; registers 8.20) ---------------------------- */
+
+#define IGBX_WUC			0x05800	/* Wake Up Control */
+#define   IGBX_WUC_APME			BIT(0)	/* APM wake-up enable */
+#define   IGBX_WUC_PME_EN		BIT(1)	/* PME generation enable */
+#define   IGBX_WUC_PME_STATUS		BIT(2)	/* PME asserted (write 1 clears) */
+#define IGBX_WUFC			0x05808	/* Wake Up Filter Control */
+#define IGBX_WUS			0x05810	/* Wake Up Status, write 1 clears */
+/* WUFC enables a wake-up source; WUS reports the one that matched. */
+#define   IGBX_WUFC_LNKC		BIT(0)	/* link status change */
+#define   IGBX_WUFC_MAG			BIT(1)	/* magic packet */
+#define   IGBX_WUFC_EX			BIT(2)	/* directed exact (RAR) */
+#define   IGBX_WUFC_MC			BIT(3)	/* directed multicast (MTA) */
+#define   IGBX_WUFC_BC			BIT(4)	/* broadcast */
 
 /* --- Software/firmware synchronisation (datasheet 8.19, 4.7) ------------ */
 

@@ -20,6 +20,10 @@
  * completes them for a device that is gone.  The port then detaches; only
  * removing the PCI device (sysfs remove, then rescan) brings it back.
  *
+ * shutdown: write 1 to run the driver's shutdown callback as a reboot or
+ * kexec would (the port stays detached; unbind and bind the driver to get
+ * it back).
+ *
  * The counting knobs are checked in the hot path only once one of them has
  * been armed: igbx_faults_armed is a static key, so until then each check
  * is a no-op jump.  It stays on once set (until the module unloads).
@@ -133,6 +137,30 @@ static const struct file_operations igbx_bus_error_fops = {
 	.llseek	= default_llseek,
 };
 
+static ssize_t igbx_shutdown_write(struct file *file, const char __user *ubuf,
+				   size_t len, loff_t *ppos)
+{
+	struct igbx_adapter *adapter = file->private_data;
+	bool on;
+	int err;
+
+	err = kstrtobool_from_user(ubuf, len, &on);
+	if (err)
+		return err;
+	if (!on)
+		return -EINVAL;
+	dev_warn(&adapter->pdev->dev, "debugfs: shutdown\n");
+	igbx_shutdown(adapter->pdev);
+	return len;
+}
+
+static const struct file_operations igbx_shutdown_fops = {
+	.owner	= THIS_MODULE,
+	.open	= simple_open,
+	.write	= igbx_shutdown_write,
+	.llseek	= default_llseek,
+};
+
 /**
  * igbx_debugfs_init() - create the port's debugfs directory
  * @adapter: port
@@ -151,6 +179,8 @@ void igbx_debugfs_init(struct igbx_adapter *adapter)
 	igbx_fault_knob(adapter, "rx_no_eop", &adapter->fault_rx_no_eop);
 	debugfs_create_file("bus_error", 0200, adapter->debugfs, adapter,
 			    &igbx_bus_error_fops);
+	debugfs_create_file("shutdown", 0200, adapter->debugfs, adapter,
+			    &igbx_shutdown_fops);
 }
 
 /**

@@ -480,6 +480,12 @@ static const char * const igbx_port_stats[] = {
 	"tx_hwtstamp_skipped",
 	"tx_hwtstamp_timeouts",
 	"rx_hwtstamp_cleared",
+	"pm_resumes",
+	"pci_function_resets",
+	"pci_error_recoveries",
+#ifdef IGBX_HAVE_COR_ERROR_DETECTED
+	"pci_correctable_errors",	/* where the kernel reports them */
+#endif
 };
 
 static int igbx_get_sset_count(struct net_device *netdev, int sset)
@@ -552,6 +558,12 @@ static void igbx_get_ethtool_stats(struct net_device *netdev,
 	*data++ = atomic64_read(&adapter->ptp.tx_skipped);
 	*data++ = READ_ONCE(adapter->ptp.tx_timeouts);
 	*data++ = READ_ONCE(adapter->ptp.rx_cleared);
+	*data++ = READ_ONCE(adapter->pm_resumes);
+	*data++ = READ_ONCE(adapter->pci_resets);
+	*data++ = READ_ONCE(adapter->pci_recoveries);
+#ifdef IGBX_HAVE_COR_ERROR_DETECTED
+	*data++ = atomic64_read(&adapter->pci_cor_errors);
+#endif
 	for (q = 0; q < adapter->num_qp; q++) {
 		igbx_ring_stats_copy(&adapter->q_vector[q]->rx, igbx_rx_stats,
 				     ARRAY_SIZE(igbx_rx_stats), &data);
@@ -838,6 +850,27 @@ static int igbx_rxfh_set(struct net_device *netdev, const u32 *indir,
 
 IGBX_RXFH_OPS(igbx_rxfh_get, igbx_rxfh_set)
 
+static void igbx_get_wol(struct net_device *netdev,
+			 struct ethtool_wolinfo *wol)
+{
+	struct igbx_adapter *adapter = netdev_priv(netdev);
+
+	wol->supported = IGBX_WOL_MODES;
+	wol->wolopts = adapter->wol;
+}
+
+static int igbx_set_wol(struct net_device *netdev,
+			struct ethtool_wolinfo *wol)
+{
+	struct igbx_adapter *adapter = netdev_priv(netdev);
+
+	/* no SecureOn password, no ARP filter: the ethtool core refuses them */
+	if (wol->wolopts & ~IGBX_WOL_MODES)
+		return -EOPNOTSUPP;
+	igbx_wol_set(adapter, wol->wolopts);
+	return 0;
+}
+
 static int igbx_get_ts_info(struct net_device *netdev,
 			    struct igbx_ethtool_ts_info *info)
 {
@@ -902,6 +935,8 @@ static const struct ethtool_ops igbx_ethtool_ops = {
 	.get_rxfh_key_size	= igbx_get_rxfh_key_size,
 	.get_rxfh		= igbx_rxfh_get_op,
 	.set_rxfh		= igbx_rxfh_set_op,
+	.get_wol		= igbx_get_wol,
+	.set_wol		= igbx_set_wol,
 	.get_ts_info		= igbx_get_ts_info,
 #ifdef IGBX_HAVE_GET_TS_STATS
 	.get_ts_stats		= igbx_get_ts_stats,

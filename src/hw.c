@@ -41,6 +41,9 @@ u32 igbx_rd32_slow(struct igbx_hw *hw, u32 reg)
 
 	if (!base)
 		return ~0U;
+	/* a PCIe error is being recovered: the device comes back */
+	if (pci_channel_offline(to_pci_dev(hw->dev)))
+		return ~0U;
 	if (!READ_ONCE(hw->bus_error) && reg != IGBX_STATUS &&
 	    readl(base + IGBX_STATUS) != ~0U)
 		return ~0U;

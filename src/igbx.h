@@ -355,6 +355,7 @@ enum igbx_state {
 	IGBX_STATE_DOWN,	/* interface is not running */
 	IGBX_STATE_REMOVED,	/* device no longer answers (all-ones reads) */
 	IGBX_STATE_RESETTING,	/* reset task owns the device */
+	IGBX_STATE_OFFLINE,	/* suspended, or being reset by the PCI core */
 	IGBX_STATE_NBITS
 };
 
@@ -385,6 +386,7 @@ struct igbx_tstamp_cfg {
 /* Bits of igbx_ptp::flags */
 enum igbx_ptp_flags {
 	IGBX_PTP_TX_BUSY,	/* a frame owns the TX time stamp latch */
+	IGBX_PTP_OFFLINE,	/* device in reset: time runs on the system's */
 };
 
 /**
@@ -403,7 +405,7 @@ enum igbx_ptp_flags {
  * @rx_last: jiffies when an RX time stamp was last taken
  * @rx_held: jiffies since the RX latch has been seen held without being
  *	taken (0: not held)
- * @reset_ns: clock time saved before a device reset
+ * @reset_ns: clock time saved before a device reset (or set while it is)
  * @reset_at: ktime of @reset_ns
  * @tx_stamps: TX time stamps delivered
  * @tx_skipped: TX time stamps asked for while the latch was busy
@@ -476,6 +478,11 @@ struct igbx_ptp {
  *	end-of-packet cleared
  * @test_irqs: interrupts seen by the self-test
  * @restarts: resets done by @reset_task
+ * @wol: wake-up sources armed at suspend and shutdown (WAKE_* bits)
+ * @pm_resumes: system resumes (and hibernation thaws) the port came back from
+ * @pci_resets: function resets (FLR) done by the PCI core
+ * @pci_recoveries: PCIe error recoveries the port came back from
+ * @pci_cor_errors: PCIe correctable errors reported by AER
  * @debugfs: debugfs directory
  * @ptp: IEEE 1588 clock and time stamping
  * @misc_name: name of the "other causes" interrupt
@@ -522,6 +529,11 @@ struct igbx_adapter {
 	atomic_t fault_rx_no_eop;
 	atomic_t test_irqs;
 	u64 restarts;
+	u32 wol;
+	u64 pm_resumes;
+	u64 pci_resets;
+	u64 pci_recoveries;
+	atomic64_t pci_cor_errors;
 	struct dentry *debugfs;
 	struct igbx_ptp ptp;
 	char misc_name[IFNAMSIZ + 9];
@@ -848,8 +860,18 @@ int igbx_reconfigure(struct igbx_adapter *adapter,
 		     const struct igbx_ring_cfg *cfg, struct bpf_prog *prog);
 void igbx_netdev_unregister(struct igbx_adapter *adapter);
 int igbx_adapter_reset(struct igbx_adapter *adapter);
+void igbx_offline(struct igbx_adapter *adapter);
+int igbx_online(struct igbx_adapter *adapter, bool reset);
 void igbx_service_init(struct igbx_adapter *adapter);
 void igbx_service_stop(struct igbx_adapter *adapter);
+
+/* pm.c */
+extern const struct dev_pm_ops igbx_pm_ops;
+extern const struct pci_error_handlers igbx_err_handlers;
+void igbx_shutdown(struct pci_dev *pdev);
+void igbx_wol_set(struct igbx_adapter *adapter, u32 wol);
+#define IGBX_WOL_MODES	(WAKE_PHY | WAKE_UCAST | WAKE_MCAST | WAKE_BCAST | \
+			 WAKE_MAGIC)
 
 /* ethtool.c */
 void igbx_set_ethtool_ops(struct net_device *netdev);

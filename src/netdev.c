@@ -267,6 +267,85 @@ int igbx_adapter_reset(struct igbx_adapter *adapter)
 	return err;
 }
 
+/**
+ * igbx_offline() - stop the port for a suspend, reset or PCI error
+ * @adapter: port
+ *
+ * Detaches the net_device (the stack and the ethtool core stop calling
+ * in), stops traffic, folds the device's counters in one last time and
+ * keeps the PHC's time.  Everything the port was configured with stays in
+ * @adapter and the net_device; igbx_online() programs it again.  Calling
+ * it again before igbx_online() does nothing (a second PCI error during a
+ * recovery).  Takes RTNL.
+ */
+void igbx_offline(struct igbx_adapter *adapter)
+{
+	struct net_device *netdev = adapter->netdev;
+	unsigned long flags;
+
+	rtnl_lock();
+	if (test_bit(IGBX_STATE_OFFLINE, adapter->state))
+		goto out;
+	netif_device_detach(netdev);
+	if (netif_running(netdev)) {
+		igbx_down(adapter);
+		igbx_service_stop(adapter);
+	}
+	igbx_hw_stats_update(adapter);
+	/* from here on, readers of the counters leave the device alone */
+	spin_lock_irqsave(&adapter->stats_lock, flags);
+	set_bit(IGBX_STATE_OFFLINE, adapter->state);
+	spin_unlock_irqrestore(&adapter->stats_lock, flags);
+	igbx_ptp_reset_prepare(adapter);
+out:
+	rtnl_unlock();
+}
+
+/**
+ * igbx_online() - bring the port back after igbx_offline()
+ * @adapter: port
+ * @reset: software-reset the controller first (false: the caller just did)
+ *
+ * The device may have lost all its state (a function reset, power off
+ * during suspend): it is programmed again from what the driver keeps, an
+ * interface that was up comes back up and one that was down stays down.
+ * Takes RTNL.
+ *
+ * Return: 0, or a negative errno if the device did not come back; the port
+ * then stays detached.
+ */
+int igbx_online(struct igbx_adapter *adapter, bool reset)
+{
+	struct net_device *netdev = adapter->netdev;
+	unsigned long flags;
+	int err = 0;
+
+	rtnl_lock();
+	if (!test_bit(IGBX_STATE_OFFLINE, adapter->state))
+		goto out;
+	if (reset)
+		err = igbx_hw_reset(&adapter->hw);
+	if (err) {
+		netdev_err(netdev, "device did not come back (%d), port stays detached\n",
+			   err);
+		goto out;
+	}
+	igbx_ptp_reset_done(adapter);
+	spin_lock_irqsave(&adapter->stats_lock, flags);
+	clear_bit(IGBX_STATE_OFFLINE, adapter->state);
+	spin_unlock_irqrestore(&adapter->stats_lock, flags);
+	if (netif_running(netdev)) {
+		igbx_up(adapter);
+		igbx_link_start(adapter);
+	} else {
+		igbx_phy_power(&adapter->hw, false);
+	}
+	netif_device_attach(netdev);
+out:
+	rtnl_unlock();
+	return err;
+}
+
 static void igbx_reset_task(struct work_struct *work)
 {
 	struct igbx_adapter *adapter = container_of(work, struct igbx_adapter,
@@ -275,7 +354,8 @@ static void igbx_reset_task(struct work_struct *work)
 	int err;
 
 	rtnl_lock();
-	if (!netif_running(netdev) || igbx_removed(&adapter->hw))
+	if (!netif_running(netdev) || igbx_removed(&adapter->hw) ||
+	    test_bit(IGBX_STATE_OFFLINE, adapter->state))
 		goto out;
 	set_bit(IGBX_STATE_RESETTING, adapter->state);
 	netdev_warn(netdev, "resetting the port\n");
@@ -332,6 +412,9 @@ int igbx_reconfigure(struct igbx_adapter *adapter,
 
 	cfg.xdp = !!prog;
 
+	if (netif_running(adapter->netdev) &&
+	    !netif_device_present(adapter->netdev))
+		return -EBUSY;	/* suspended or being reset */
 	if (netif_running(adapter->netdev)) {
 		set = igbx_rings_prepare(adapter, &cfg);
 		if (IS_ERR(set)) {
@@ -400,12 +483,16 @@ int igbx_stop(struct net_device *netdev)
 {
 	struct igbx_adapter *adapter = netdev_priv(netdev);
 
+	bool offline = test_bit(IGBX_STATE_OFFLINE, adapter->state);
+
 	igbx_xdp_target_set(netdev, false);
-	igbx_down(adapter);
+	/* an offline port is down already, and its device is not ours now */
+	if (!offline)
+		igbx_down(adapter);
 	igbx_service_stop(adapter);
 	igbx_irq_release(adapter);
 	igbx_rings_free(adapter);
-	if (!igbx_removed(&adapter->hw))
+	if (!offline && !igbx_removed(&adapter->hw))
 		igbx_phy_power(&adapter->hw, false);
 	return 0;
 }
@@ -539,6 +626,9 @@ static int igbx_set_features(struct net_device *netdev,
 {
 	struct igbx_adapter *adapter = netdev_priv(netdev);
 
+	/* detached: igbx_online() writes netdev->features */
+	if (!netif_device_present(netdev))
+		return 0;
 	igbx_features_write(adapter, features);
 	if ((netdev->features ^ features) & NETIF_F_HW_VLAN_CTAG_FILTER) {
 		netif_addr_lock_bh(netdev);

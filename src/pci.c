@@ -139,6 +139,8 @@ static int igbx_probe(struct pci_dev *pdev, const struct pci_device_id *ent)
 	err = igbx_q_vectors_alloc(adapter);
 	if (err)
 		goto err_free_irq_vectors;
+	/* what PCIe error recovery restores after a reset of the link */
+	pci_save_state(pdev);
 	igbx_service_init(adapter);
 	igbx_set_ethtool_ops(adapter->netdev);
 	err = igbx_netdev_register(adapter);
@@ -186,25 +188,14 @@ static void igbx_remove(struct pci_dev *pdev)
 	free_netdev(adapter->netdev);
 }
 
-static void igbx_shutdown(struct pci_dev *pdev)
-{
-	struct igbx_adapter *adapter = pci_get_drvdata(pdev);
-	struct net_device *netdev = adapter->netdev;
-
-	rtnl_lock();
-	netif_device_detach(netdev);
-	if (netif_running(netdev))
-		dev_close(netdev);
-	rtnl_unlock();
-	igbx_hw_release(&adapter->hw);
-}
-
 static struct pci_driver igbx_pci_driver = {
 	.name		= IGBX_DRV_NAME,
 	.id_table	= igbx_pci_tbl,
 	.probe		= igbx_probe,
 	.remove		= igbx_remove,
 	.shutdown	= igbx_shutdown,
+	.err_handler	= &igbx_err_handlers,
+	.driver.pm	= pm_sleep_ptr(&igbx_pm_ops),
 };
 
 static int __init igbx_init(void)

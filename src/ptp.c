@@ -73,6 +73,21 @@ static ktime_t igbx_ptp_stamp(struct igbx_ptp *ptp, u64 cyc)
 	return ns_to_ktime(ns);
 }
 
+/*
+ * While the device is being reset (IGBX_PTP_OFFLINE) SYSTIM cannot be read:
+ * the clock is the saved time plus the system time since, and
+ * igbx_ptp_reset_done() starts SYSTIM from there.  Caller holds ptp->lock.
+ */
+static u64 igbx_ptp_offline_ns(struct igbx_ptp *ptp)
+{
+	return ptp->reset_ns + ktime_to_ns(ktime_sub(ktime_get(), ptp->reset_at));
+}
+
+static bool igbx_ptp_offline(struct igbx_ptp *ptp)
+{
+	return test_bit(IGBX_PTP_OFFLINE, &ptp->flags);
+}
+
 static int igbx_ptp_adjfine(struct ptp_clock_info *info, long scaled_ppm)
 {
 	struct igbx_ptp *ptp = container_of(info, struct igbx_ptp, info);
@@ -83,7 +98,8 @@ static int igbx_ptp_adjfine(struct ptp_clock_info *info, long scaled_ppm)
 
 	spin_lock_irqsave(&ptp->lock, flags);
 	/* what passed at the old rate is counted at the old rate */
-	timecounter_read(&ptp->tc);
+	if (!igbx_ptp_offline(ptp))
+		timecounter_read(&ptp->tc);
 	ptp->cc.mult = mult;
 	spin_unlock_irqrestore(&ptp->lock, flags);
 	return 0;
@@ -95,7 +111,10 @@ static int igbx_ptp_adjtime(struct ptp_clock_info *info, s64 delta)
 	unsigned long flags;
 
 	spin_lock_irqsave(&ptp->lock, flags);
-	timecounter_adjtime(&ptp->tc, delta);
+	if (igbx_ptp_offline(ptp))
+		ptp->reset_ns += delta;
+	else
+		timecounter_adjtime(&ptp->tc, delta);
 	spin_unlock_irqrestore(&ptp->lock, flags);
 	return 0;
 }
@@ -111,11 +130,18 @@ static int igbx_ptp_gettimex(struct ptp_clock_info *info,
 	u64 ns;
 
 	spin_lock_irqsave(&ptp->lock, flags);
+	if (igbx_ptp_offline(ptp)) {
+		ptp_read_system_prets(sts);
+		ns = igbx_ptp_offline_ns(ptp);
+		ptp_read_system_postts(sts);
+		goto out;
+	}
 	ptp_read_system_prets(sts);
 	lo = igbx_rd32(hw, IGBX_SYSTIML);
 	ptp_read_system_postts(sts);
 	hi = igbx_rd32(hw, IGBX_SYSTIMH);
 	ns = timecounter_cyc2time(&ptp->tc, (u64)hi << 32 | lo);
+out:
 	spin_unlock_irqrestore(&ptp->lock, flags);
 
 	*ts = ns_to_timespec64(ns);
@@ -129,7 +155,12 @@ static int igbx_ptp_settime(struct ptp_clock_info *info,
 	unsigned long flags;
 
 	spin_lock_irqsave(&ptp->lock, flags);
-	timecounter_init(&ptp->tc, &ptp->cc, timespec64_to_ns(ts));
+	if (igbx_ptp_offline(ptp)) {
+		ptp->reset_ns = timespec64_to_ns(ts);
+		ptp->reset_at = ktime_get();
+	} else {
+		timecounter_init(&ptp->tc, &ptp->cc, timespec64_to_ns(ts));
+	}
 	spin_unlock_irqrestore(&ptp->lock, flags);
 	return 0;
 }
@@ -226,6 +257,8 @@ static long igbx_ptp_aux_work(struct ptp_clock_info *info)
 
 	if (igbx_removed(&igbx_ptp_adapter(ptp)->hw))
 		return -1;
+	if (igbx_ptp_offline(ptp))
+		return IGBX_PTP_TICK;
 	if (time_after_eq(now, ptp->next_tick)) {
 		spin_lock_irqsave(&ptp->lock, flags);
 		timecounter_read(&ptp->tc);
@@ -471,8 +504,11 @@ void igbx_ptp_reset_prepare(struct igbx_adapter *adapter)
 		return;
 	igbx_ptp_tx_done(ptp, NULL);
 	spin_lock_irqsave(&ptp->lock, flags);
-	ptp->reset_ns = timecounter_read(&ptp->tc);
-	ptp->reset_at = ktime_get();
+	if (!igbx_ptp_offline(ptp)) {
+		ptp->reset_ns = timecounter_read(&ptp->tc);
+		ptp->reset_at = ktime_get();
+		set_bit(IGBX_PTP_OFFLINE, &ptp->flags);
+	}
 	spin_unlock_irqrestore(&ptp->lock, flags);
 }
 
@@ -483,16 +519,21 @@ void igbx_ptp_reset_prepare(struct igbx_adapter *adapter)
  *
  * A reset stops SYSTIM (TIMINCA is cleared) and clears the time sync
  * registers; the clock continues from the saved time plus the time the
- * reset took, by the system's monotonic clock, at the frequency it had.
+ * reset took, by the system's monotonic clock (and whatever settime or
+ * adjtime did meanwhile), at the frequency it had.
  */
 void igbx_ptp_reset_done(struct igbx_adapter *adapter)
 {
 	struct igbx_ptp *ptp = &adapter->ptp;
+	unsigned long flags;
 
 	if (!ptp->clock)
 		return;
-	igbx_ptp_start(ptp, ptp->reset_ns +
-			    ktime_to_ns(ktime_sub(ktime_get(), ptp->reset_at)));
+	igbx_wr32(&adapter->hw, IGBX_TIMINCA, IGBX_PTP_TIMINCA);
+	spin_lock_irqsave(&ptp->lock, flags);
+	timecounter_init(&ptp->tc, &ptp->cc, igbx_ptp_offline_ns(ptp));
+	clear_bit(IGBX_PTP_OFFLINE, &ptp->flags);
+	spin_unlock_irqrestore(&ptp->lock, flags);
 	igbx_ptp_hw_apply(adapter);
 }
 

@@ -30,6 +30,9 @@ void igbx_hw_stats_update(struct igbx_adapter *adapter)
 	if (igbx_removed(hw))
 		return;
 	spin_lock_irqsave(&adapter->stats_lock, flags);
+	/* suspended or in reset: the counters were folded in before */
+	if (test_bit(IGBX_STATE_OFFLINE, adapter->state))
+		goto out;
 	igbx_acc(hw, IGBX_CRCERRS, &s->crcerrs);
 	igbx_acc(hw, IGBX_ALGNERRC, &s->algnerrc);
 	igbx_acc(hw, IGBX_RXERRC, &s->rxerrc);
@@ -62,6 +65,7 @@ void igbx_hw_stats_update(struct igbx_adapter *adapter)
 		igbx_acc(hw, IGBX_PRC64 + 4 * i, &s->prc[i]);
 		igbx_acc(hw, IGBX_PTC64 + 4 * i, &s->ptc[i]);
 	}
+out:
 	spin_unlock_irqrestore(&adapter->stats_lock, flags);
 }
 

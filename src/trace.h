@@ -124,6 +124,25 @@ TRACE_EVENT(igbx_reset,
 	    TP_printk("dev=%s err=%d", __get_str(dev), __entry->err)
 );
 
+TRACE_EVENT(igbx_wol,
+	    TP_PROTO(const struct net_device *netdev, bool armed, u32 wuc,
+		     u32 wufc, u32 wus),
+	    TP_ARGS(netdev, armed, wuc, wufc, wus),
+	    TP_STRUCT__entry(__string(dev, netdev->name)
+			     __field(bool, armed)
+			     __field(u32, wuc)
+			     __field(u32, wufc)
+			     __field(u32, wus)),
+	    TP_fast_assign(igbx_assign_str(dev, netdev->name);
+			   __entry->armed = armed;
+			   __entry->wuc = wuc;
+			   __entry->wufc = wufc;
+			   __entry->wus = wus;),
+	    TP_printk("dev=%s %s wuc=%#x wufc=%#x wus=%#x", __get_str(dev),
+		      __entry->armed ? "armed" : "disarmed", __entry->wuc,
+		      __entry->wufc, __entry->wus)
+);
+
 #endif /* _IGBX_TRACE_H */
 
 #undef TRACE_INCLUDE_PATH
