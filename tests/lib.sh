@@ -19,8 +19,19 @@ if [ -z "${IGBX_TOP:-}" ]; then
 fi
 IGBX_KO=${IGBX_KO:-$IGBX_TOP/igbx.ko}
 
-# What the rig gives the igb device (scripts/vm).
-IGBX_PCI=${IGBX_PCI:-0000:00:03.0}
+# What the rig gives the igb device (scripts/vm): 00:03.0 on the default
+# machine, behind a root port on q35 (VM_MACHINE=q35).
+igbx_find_pci() {
+	local d
+
+	for d in /sys/bus/pci/devices/*; do
+		[ "$(cat "$d/vendor" 2>/dev/null)" = 0x8086 ] &&
+			[ "$(cat "$d/device" 2>/dev/null)" = 0x10c9 ] &&
+			basename "$d" && return 0
+	done
+	echo 0000:00:03.0
+}
+IGBX_PCI=${IGBX_PCI:-$(igbx_find_pci)}
 IGBX_MAC=${IGBX_MAC:-52:54:00:12:34:56}
 IGBX_QEMU_ID=${IGBX_QEMU_ID:-igb0}
 PEER_NS=${PEER_NS:-igbxpeer}
