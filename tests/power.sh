@@ -7,7 +7,7 @@
 # System sleep is sleep.sh (a boot of its own), PCIe AER aer.sh (q35 rig).
 #
 # IGBX_STRESS=full (make stress): 20 FLRs and 100 configuration changes
-# instead of 3 and 16.
+# instead of 3 and 12.
 . "$(dirname "$0")/lib.sh"
 
 ktap_print_header
@@ -18,7 +18,7 @@ mkdir -p "$RUN"
 if [ "${IGBX_STRESS:-quick}" = full ]; then
 	flrs=20 changes=100
 else
-	flrs=3 changes=16
+	flrs=3 changes=12
 fi
 
 if ! igbx_setup; then

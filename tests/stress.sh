@@ -17,9 +17,9 @@ full)	n_updown=1000 n_flap=100 n_ring=100 n_mtu=50 n_rmmod=5
 	n_surprise=6 n_rxfail=20 n_txfail=20 n_garbage=20 n_txhang=20
 	n_xdp=50 ;;
 *)	profile=quick
-	n_updown=50 n_flap=3 n_ring=6 n_mtu=4 n_rmmod=1
-	n_surprise=2 n_rxfail=2 n_txfail=2 n_garbage=2 n_txhang=2
-	n_xdp=6 ;;
+	n_updown=20 n_flap=2 n_ring=4 n_mtu=4 n_rmmod=1
+	n_surprise=2 n_rxfail=2 n_txfail=1 n_garbage=1 n_txhang=1
+	n_xdp=3 ;;
 esac
 
 scenarios=(updown flap ring mtu rmmod surprise rxfail txfail garbage txhang
