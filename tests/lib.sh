@@ -174,6 +174,18 @@ igbx_setup() {
 		wait_for 10 ping -c 1 -W 1 "$REMOTE_V4" >/dev/null
 }
 
+# jumbo_vlan_up: MTU 9000 on both ends and VLAN 10 between them ($IF.10
+# 198.51.100.1, the peer's v10 198.51.100.2).
+jumbo_vlan_up() {
+	ip link set "$IF" mtu 9000 && in_peer ip link set "$PEER_IF" mtu 9000 &&
+		ip link add link "$IF" name "$IF.10" type vlan id 10 &&
+		ip addr add 198.51.100.1/24 dev "$IF.10" &&
+		ip link set "$IF.10" up &&
+		in_peer ip link add link "$PEER_IF" name v10 type vlan id 10 &&
+		in_peer ip addr add 198.51.100.2/24 dev v10 &&
+		in_peer ip link set v10 up
+}
+
 # ethtool_stat IF NAME: one counter from ethtool -S.
 ethtool_stat() {
 	ethtool -S "$1" | awk -v n="$2:" '$1 == n { print $2; f = 1 } END { if (!f) print -1 }'

@@ -51,12 +51,7 @@ configure() {
 		ethtool -C "$IF" adaptive-rx off rx-usecs 100 &&
 		ethtool -X "$IF" weight 0 1 &&
 		ethtool -A "$IF" autoneg off rx off tx off &&
-		ip link set "$IF" mtu 9000 && in_peer ip link set "$PEER_IF" mtu 9000 &&
-		ip link add link "$IF" name "$IF.10" type vlan id 10 &&
-		ip addr add 198.51.100.1/24 dev "$IF.10" && ip link set "$IF.10" up &&
-		in_peer ip link add link "$PEER_IF" name v10 type vlan id 10 &&
-		in_peer ip addr add 198.51.100.2/24 dev v10 &&
-		in_peer ip link set v10 up &&
+		jumbo_vlan_up &&
 		ethtool -K "$IF" rx-vlan-filter on &&
 		ip link set dev "$IF" xdpdrv obj "$(dirname "$0")/xdp_pass_frags.o" sec xdp.frags &&
 		hwstamp_ctl -i "$IF" -t 1 -r 9 >/dev/null
