@@ -27,7 +27,8 @@ void igbx_hw_stats_update(struct igbx_adapter *adapter)
 	unsigned long flags;
 	unsigned int i;
 
-	if (igbx_removed(hw))
+	/* gone, or a PCIe error frozen its channel (reads are all-ones) */
+	if (igbx_removed(hw) || pci_channel_offline(adapter->pdev))
 		return;
 	spin_lock_irqsave(&adapter->stats_lock, flags);
 	/* suspended or in reset: the counters were folded in before */
