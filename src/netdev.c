@@ -412,10 +412,9 @@ int igbx_reconfigure(struct igbx_adapter *adapter,
 
 	cfg.xdp = !!prog;
 
-	if (netif_running(adapter->netdev) &&
-	    !netif_device_present(adapter->netdev))
-		return -EBUSY;	/* suspended or being reset */
 	if (netif_running(adapter->netdev)) {
+		if (!netif_device_present(adapter->netdev))
+			return -EBUSY;	/* suspended or being reset */
 		set = igbx_rings_prepare(adapter, &cfg);
 		if (IS_ERR(set)) {
 			netdev_err(adapter->netdev,
@@ -482,9 +481,9 @@ err_free_rings:
 int igbx_stop(struct net_device *netdev)
 {
 	struct igbx_adapter *adapter = netdev_priv(netdev);
+	bool offline;
 
-	bool offline = test_bit(IGBX_STATE_OFFLINE, adapter->state);
-
+	offline = test_bit(IGBX_STATE_OFFLINE, adapter->state);
 	igbx_xdp_target_set(netdev, false);
 	/* an offline port is down already, and its device is not ours now */
 	if (!offline)
