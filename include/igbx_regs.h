@@ -111,6 +111,7 @@
 #define   IGBX_ICR_RXDMT0		BIT(4)	/* RX descriptor min threshold */
 #define   IGBX_ICR_RXO			BIT(6)	/* receiver overrun */
 #define   IGBX_ICR_RXDW			BIT(7)	/* RX descriptor written back */
+#define   IGBX_ICR_VMMB			BIT(8)	/* VF mailbox or VF reset */
 #define   IGBX_ICR_MDAC			BIT(9)	/* MDI access complete */
 #define   IGBX_ICR_DRSTA		BIT(30)	/* device reset asserted */
 #define   IGBX_ICR_INT_ASSERTED		BIT(31)
@@ -129,6 +130,7 @@
 #define IGBX_EICR			0x01580	/* Extended Intr Cause Read */
 /* In MSI-X mode EICR/EIMS/... bit n is MSI-X vector n; 25 vectors exist. */
 #define   IGBX_EICR_MSIX_MASK		GENMASK(24, 0)
+#define IGBX_EICR_VECTORS		25
 
 #define IGBX_EITR(n)			(0x01680 + 4 * (n)) /* Intr Throttle */
 #define   IGBX_EITR_INTERVAL		GENMASK(14, 2)	/* in 1 us units */
@@ -187,6 +189,7 @@
 #define IGBX_MRQC			0x05818	/* Multiple Receive Queues */
 #define   IGBX_MRQC_MRQE		GENMASK(2, 0)
 #define     IGBX_MRQC_MRQE_RSS		2
+#define     IGBX_MRQC_MRQE_VMDQ		3	/* pools, default pool */
 #define   IGBX_MRQC_TCPIPV4		BIT(16)
 #define   IGBX_MRQC_IPV4		BIT(17)
 #define   IGBX_MRQC_IPV6		BIT(20)
@@ -283,6 +286,13 @@
 #define   IGBX_RAH_ADDR			GENMASK(15, 0)
 #define   IGBX_RAH_AV			BIT(31)	/* address valid */
 #define IGBX_RAR_ENTRIES		16
+/* RAR 16..23 sit in a second block; RAH.POOLSEL says which pools a match
+ * goes to in VMDq mode (datasheet 8.10.x, 7.8.3.x)
+ */
+#define IGBX_RAL2(n)			(0x054E0 + 8 * ((n) - 16))
+#define IGBX_RAH2(n)			(0x054E4 + 8 * ((n) - 16))
+#define   IGBX_RAH_POOLSEL		GENMASK(25, 18)
+#define IGBX_RAR_ALL			24
 
 /* EType queue filters (datasheet 8.10.x, 7.1.1.3): igbx uses one for PTP */
 #define IGBX_ETQF(n)			(0x05CB0 + 4 * (n))
@@ -290,6 +300,56 @@
 #define   IGBX_ETQF_FILTER_EN		BIT(26)
 #define   IGBX_ETQF_1588		BIT(30)	/* time stamp matching frames */
 #define IGBX_ETQF_PTP			3	/* the entry igbx gives to PTP */
+
+/* --- Virtualization: pools, mailboxes, switching (datasheet 7.8, 8.14) --- */
+
+#define IGBX_VMBMEM(n)			(0x00800 + 64 * (n)) /* VF n's mailbox */
+#define IGBX_VMBMEM_WORDS		16
+#define IGBX_P2VMAILBOX(n)		(0x00C00 + 4 * (n))
+#define   IGBX_P2VMAILBOX_STS		BIT(0)	/* PF wrote a message */
+#define   IGBX_P2VMAILBOX_ACK		BIT(1)	/* PF read the VF's message */
+#define   IGBX_P2VMAILBOX_VFU		BIT(2)	/* buffer taken by the VF (RO) */
+#define   IGBX_P2VMAILBOX_PFU		BIT(3)	/* buffer taken by the PF */
+#define   IGBX_P2VMAILBOX_RVFU		BIT(4)	/* release the VF's lock */
+#define IGBX_MBVFICR			0x00C80	/* mailbox VF cause, W1C */
+#define   IGBX_MBVFICR_VFREQ		GENMASK(7, 0)	/* a VF sent a message */
+#define   IGBX_MBVFICR_VFACK		GENMASK(23, 16)	/* a VF read ours */
+#define IGBX_MBVFIMR			0x00C84	/* mailbox VF interrupt mask */
+#define IGBX_VFLRE			0x00C88	/* VF function level reset, W1C */
+#define IGBX_VFRE			0x00C8C	/* receive enable, per pool */
+#define IGBX_VFTE			0x00C90	/* transmit enable, per pool */
+#define IGBX_DTXSWC			0x03500	/* transmit switch control */
+#define   IGBX_DTXSWC_MAC_SPOOF		GENMASK(7, 0)	/* per pool */
+#define   IGBX_DTXSWC_VLAN_SPOOF	GENMASK(15, 8)	/* per pool */
+#define   IGBX_DTXSWC_LOOPBACK_EN	BIT(31)	/* pool to pool switching */
+#define IGBX_VMVIR(n)			(0x03700 + 4 * (n)) /* VLAN insert */
+#define   IGBX_VMVIR_VLAN		GENMASK(15, 0)	/* the tag (PCP, VID) */
+#define   IGBX_VMVIR_VLANA		GENMASK(31, 30)
+#define     IGBX_VMVIR_VLANA_DEFAULT	1	/* always insert the tag */
+#define IGBX_VT_CTL			0x0581C	/* VMDq control */
+#define   IGBX_VT_CTL_DEF_PL		GENMASK(9, 7)	/* default pool */
+#define   IGBX_VT_CTL_DIS_DEF_PL	BIT(29)
+#define   IGBX_VT_CTL_REPL_EN		BIT(30)	/* replicate bcast/mcast */
+#define IGBX_VMOLR(n)			(0x05AD0 + 4 * (n)) /* pool offloads */
+#define   IGBX_VMOLR_RLPML		GENMASK(13, 0)	/* longest frame */
+#define   IGBX_VMOLR_LPE		BIT(16)	/* RLPML applies */
+#define   IGBX_VMOLR_AUPE		BIT(24)	/* accept untagged */
+#define   IGBX_VMOLR_ROMPE		BIT(25)	/* accept MTA-hashed mcast */
+#define   IGBX_VMOLR_ROPE		BIT(26)	/* accept UTA-hashed ucast */
+#define   IGBX_VMOLR_BAM		BIT(27)	/* accept broadcast */
+#define   IGBX_VMOLR_MPME		BIT(28)	/* multicast promiscuous */
+#define   IGBX_VMOLR_STRVLAN		BIT(30)	/* strip the VLAN tag */
+#define IGBX_VLVF(n)			(0x05D00 + 4 * (n)) /* VLAN to pools */
+#define   IGBX_VLVF_VLANID		GENMASK(11, 0)
+#define   IGBX_VLVF_POOLSEL		GENMASK(19, 12)
+#define   IGBX_VLVF_EN			BIT(31)
+#define IGBX_VLVF_ENTRIES		32
+/* per-pool statistics, free running (datasheet 8.19.x) */
+#define IGBX_PVFGPRC(n)			(0x10010 + 0x100 * (n)) /* rx pkts */
+#define IGBX_PVFGPTC(n)			(0x10014 + 0x100 * (n)) /* tx pkts */
+#define IGBX_PVFGORC(n)			(0x10018 + 0x100 * (n)) /* rx bytes */
+#define IGBX_PVFGOTC(n)			(0x10034 + 0x100 * (n)) /* tx bytes */
+#define IGBX_PVFMPRC(n)			(0x1003C + 0x100 * (n)) /* rx mcast */
 
 /* --- IEEE 1588 time sync (datasheet 7.9, 8.15) --------------------------- */
 

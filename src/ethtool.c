@@ -387,7 +387,9 @@ static void igbx_get_channels(struct net_device *netdev,
 
 	bool msix = adapter->irq_mode == IGBX_IRQ_MSIX;
 
-	ch->max_combined = msix ? adapter->num_vectors - 1 : 1;
+	/* with VFs the PF has one pool: one queue pair */
+	ch->max_combined = msix && !adapter->sriov.num_vfs ?
+			   adapter->num_vectors - 1 : 1;
 	ch->combined_count = adapter->num_qp;
 	ch->max_other = msix;
 	ch->other_count = msix;

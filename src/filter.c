@@ -30,6 +30,7 @@ void igbx_rx_mode_write(struct net_device *netdev, netdev_features_t features)
 {
 	struct igbx_adapter *adapter = netdev_priv(netdev);
 	u32 mta[IGBX_MTA_REGS] = { };
+	u32 pools = igbx_pf_pools(adapter);
 	struct igbx_hw *hw = &adapter->hw;
 	struct netdev_hw_addr *ha;
 	unsigned int rar = 1, i;
@@ -49,17 +50,16 @@ void igbx_rx_mode_write(struct net_device *netdev, netdev_features_t features)
 		rctl |= IGBX_RCTL_UPE;
 	} else {
 		netdev_for_each_uc_addr(ha, netdev)
-			igbx_rar_set(hw, ha->addr, rar++);
+			igbx_rar_set(hw, ha->addr, rar++, pools);
 	}
-	for (; rar < IGBX_RAR_ENTRIES; rar++) {
-		igbx_wr32(hw, IGBX_RAH(rar), 0);
-		igbx_wr32(hw, IGBX_RAL(rar), 0);
-	}
+	for (; rar < IGBX_RAR_ENTRIES; rar++)
+		igbx_rar_clear(hw, rar);
 
 	netdev_for_each_mc_addr(ha, netdev) {
 		hash = igbx_mta_hash(ha->addr);
 		mta[hash >> 5] |= BIT(hash & 0x1f);
 	}
+	igbx_sriov_mta(adapter, mta);	/* the VFs' share the table */
 	for (i = 0; i < IGBX_MTA_REGS; i++)
 		igbx_wr32(hw, IGBX_MTA(i), mta[i]);
 
@@ -83,6 +83,12 @@ void igbx_set_rx_mode(struct net_device *netdev)
 void igbx_set_rlpml(struct igbx_adapter *adapter)
 {
 	u32 max = adapter->netdev->mtu + IGBX_RX_FRAME_OVERHEAD;
+
+	/* with pools, each pool has its own limit (VMOLR.RLPML) */
+	if (adapter->sriov.num_vfs) {
+		max = IGBX_MAX_MTU + IGBX_RX_FRAME_OVERHEAD;
+		igbx_sriov_pf_vmolr_write(adapter, adapter->netdev->features);
+	}
 
 	igbx_wr32(&adapter->hw, IGBX_RLPML, FIELD_PREP(IGBX_RLPML_LEN, max));
 }
@@ -119,6 +125,12 @@ void igbx_rss_write(struct igbx_adapter *adapter)
 	for (i = 0; i < IGBX_RETA_ENTRIES / 4; i++)
 		igbx_wr32(hw, IGBX_RETA(i),
 			  get_unaligned_le32(&adapter->rss_indir[4 * i]));
+	/* with VFs: pools, one queue each (see igbx.rst, SR-IOV) */
+	if (adapter->sriov.num_vfs) {
+		igbx_wr32(hw, IGBX_MRQC, FIELD_PREP(IGBX_MRQC_MRQE,
+						    IGBX_MRQC_MRQE_VMDQ));
+		return;
+	}
 	igbx_wr32(hw, IGBX_MRQC,
 		  FIELD_PREP(IGBX_MRQC_MRQE, IGBX_MRQC_MRQE_RSS) |
 		  IGBX_MRQC_IPV4 | IGBX_MRQC_TCPIPV4 |
@@ -159,10 +171,13 @@ void igbx_features_write(struct igbx_adapter *adapter,
 	else
 		ctrl &= ~IGBX_CTRL_VME;
 	igbx_wr32(hw, IGBX_CTRL, ctrl);
+	/* with pools, stripping is the pool's (VMOLR.STRVLAN) */
+	if (adapter->sriov.num_vfs)
+		igbx_sriov_pf_vmolr_write(adapter, features);
 }
 
 /* VFTA word @i: VLAN IDs 32 * i .. 32 * i + 31 (datasheet 8.10). */
-static u32 igbx_vfta_word(const struct igbx_adapter *adapter, unsigned int i)
+static u32 igbx_vfta_word(struct igbx_adapter *adapter, unsigned int i)
 {
 	unsigned int b;
 	u32 w = 0;
@@ -170,7 +185,7 @@ static u32 igbx_vfta_word(const struct igbx_adapter *adapter, unsigned int i)
 	for (b = 0; b < 32; b++)
 		if (test_bit(32 * i + b, adapter->active_vlans))
 			w |= BIT(b);
-	return w;
+	return w | igbx_sriov_vfta_word(adapter, i);
 }
 
 /**
@@ -198,15 +213,25 @@ static void igbx_vfta_write_one(struct igbx_adapter *adapter, u16 vid)
  * @proto: 802.1Q
  * @vid: VLAN ID
  *
- * Return: 0.
+ * Return: 0, or -ENOSPC when VFs use every VLAN pool filter.
  */
 int igbx_vlan_rx_add_vid(struct net_device *netdev, __be16 proto, u16 vid)
 {
 	struct igbx_adapter *adapter = netdev_priv(netdev);
+	int err;
 
+	mutex_lock(&adapter->sriov.lock);
 	set_bit(vid, adapter->active_vlans);
-	igbx_vfta_write_one(adapter, vid);
-	return 0;
+	/* with VFs the pool table routes the VLAN to the PF's pool too */
+	err = igbx_sriov_vlvf_write(adapter);
+	if (err)
+		clear_bit(vid, adapter->active_vlans);
+	else
+		igbx_vfta_write_one(adapter, vid);
+	mutex_unlock(&adapter->sriov.lock);
+	if (err)
+		netdev_err(netdev, "no VLAN pool filter left for VLAN %u\n", vid);
+	return err;
 }
 
 /**
@@ -221,7 +246,10 @@ int igbx_vlan_rx_kill_vid(struct net_device *netdev, __be16 proto, u16 vid)
 {
 	struct igbx_adapter *adapter = netdev_priv(netdev);
 
+	mutex_lock(&adapter->sriov.lock);
 	clear_bit(vid, adapter->active_vlans);
+	igbx_sriov_vlvf_write(adapter);
 	igbx_vfta_write_one(adapter, vid);
+	mutex_unlock(&adapter->sriov.lock);
 	return 0;
 }

@@ -508,23 +508,47 @@ int igbx_read_mac_addr(struct igbx_hw *hw)
 	return 0;
 }
 
+static u32 igbx_ral_reg(unsigned int index)
+{
+	return index < IGBX_RAR_ENTRIES ? IGBX_RAL(index) : IGBX_RAL2(index);
+}
+
+static u32 igbx_rah_reg(unsigned int index)
+{
+	return index < IGBX_RAR_ENTRIES ? IGBX_RAH(index) : IGBX_RAH2(index);
+}
+
 /**
  * igbx_rar_set() - program a receive address register and mark it valid
  * @hw: device
  * @addr: MAC address
- * @index: RAR entry
+ * @index: RAR entry, 0 .. IGBX_RAR_ALL - 1
+ * @pools: RAH.POOLSEL: the pools a match goes to (VMDq mode; 0 otherwise)
  */
-void igbx_rar_set(struct igbx_hw *hw, const u8 *addr, unsigned int index)
+void igbx_rar_set(struct igbx_hw *hw, const u8 *addr, unsigned int index,
+		  u32 pools)
 {
 	u32 ral = get_unaligned_le32(addr);
 	u32 rah = get_unaligned_le16(addr + 4);
 
 	/* RAH last: AV makes the entry live only once RAL is in place. */
-	igbx_wr32(hw, IGBX_RAH(index), 0);
-	igbx_wr32(hw, IGBX_RAL(index), ral);
-	igbx_wr32(hw, IGBX_RAH(index), FIELD_PREP(IGBX_RAH_ADDR, rah) |
-				       IGBX_RAH_AV);
+	igbx_wr32(hw, igbx_rah_reg(index), 0);
+	igbx_wr32(hw, igbx_ral_reg(index), ral);
+	igbx_wr32(hw, igbx_rah_reg(index), FIELD_PREP(IGBX_RAH_ADDR, rah) |
+					   FIELD_PREP(IGBX_RAH_POOLSEL, pools) |
+					   IGBX_RAH_AV);
 	igbx_flush(hw);
+}
+
+/**
+ * igbx_rar_clear() - invalidate a receive address register
+ * @hw: device
+ * @index: RAR entry, 0 .. IGBX_RAR_ALL - 1
+ */
+void igbx_rar_clear(struct igbx_hw *hw, unsigned int index)
+{
+	igbx_wr32(hw, igbx_rah_reg(index), 0);
+	igbx_wr32(hw, igbx_ral_reg(index), 0);
 }
 
 /* --- PHY through MDIC (datasheet 8.2.6) --------------------------------- */

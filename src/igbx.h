@@ -433,6 +433,101 @@ struct igbx_ptp {
 	u64 rx_cleared;
 };
 
+/*
+ * SR-IOV (sriov.c, mbx.c; datasheet 7.8).  Pool n (RX/TX queues n and
+ * n + 8) belongs to VF n; the PF keeps pool IGBX_PF_POOL, so at most seven
+ * VFs.  While VFs exist the PF runs one queue pair on queue 7 (its XDP TX
+ * ring on queue 15, the pool's second queue).
+ */
+#define IGBX_MAX_VFS		7
+#define IGBX_PF_POOL		7
+#define IGBX_VF_MC_MAX		30	/* hashes one mailbox message holds */
+#define IGBX_VF_RAR(vf)		(IGBX_RAR_ENTRIES + (vf)) /* RAR 16..22 */
+
+/* What igbx counts per VF (ip -s link: ndo_get_vf_stats) */
+enum igbx_vf_counter {
+	IGBX_VF_RX_PACKETS,
+	IGBX_VF_TX_PACKETS,
+	IGBX_VF_RX_BYTES,
+	IGBX_VF_TX_BYTES,
+	IGBX_VF_MULTICAST,
+	IGBX_VF_NCOUNTERS
+};
+
+/**
+ * struct igbx_vf - one virtual function, as the PF keeps it
+ * @mac: its address (RAR IGBX_VF_RAR(n), pool n)
+ * @mac_admin: @mac was set by the administrator: the VF may not change it
+ * @spoofchk: transmit anti-spoofing (DTXSWC) for its pool
+ * @trusted: may change an administrator-set address
+ * @cts: reset handshake done ("clear to send"): requests are served
+ * @link_state: IFLA_VF_LINK_STATE_*
+ * @pf_vlan: administrative VLAN (VMVIR), 0: none
+ * @pf_qos: its priority bits
+ * @max_frame: longest frame it receives (VMOLR.RLPML)
+ * @mc_count: multicast hashes in @mc_hash
+ * @mc_hash: MTA hashes it asked for
+ * @vlans: VLANs it joined
+ * @window: jiffies when its current mailbox accounting second began
+ * @in_window: messages in that second
+ * @msgs: messages served
+ * @refused: messages refused (bad, unknown, out of range, flood)
+ * @last: per-pool counters as last read
+ * @stats: per-pool counters, 64-bit
+ */
+struct igbx_vf {
+	u8 mac[ETH_ALEN];
+	bool mac_admin;
+	bool spoofchk;
+	bool trusted;
+	bool cts;
+	int link_state;
+	u16 pf_vlan;
+	u8 pf_qos;
+	u16 max_frame;
+	u8 mc_count;
+	u16 mc_hash[IGBX_VF_MC_MAX];
+	DECLARE_BITMAP(vlans, VLAN_N_VID);
+	unsigned long window;
+	unsigned int in_window;
+	u64 msgs;
+	u64 refused;
+	u32 last[IGBX_VF_NCOUNTERS];
+	u64 stats[IGBX_VF_NCOUNTERS];
+};
+
+/**
+ * struct igbx_sriov - the PF's side of SR-IOV
+ * @num_vfs: VFs enabled (0: none, the port owns every queue)
+ * @active: the mailbox task may run
+ * @lock: serialises the VFs' state and the pool registers between the
+ *	mailbox task (which must not take RTNL: a VF driver in this kernel
+ *	may hold it while it waits for the reply) and the PF's paths
+ * @vf: @num_vfs of them
+ * @mbx_task: serves VF mailboxes and function resets
+ * @mc_lock: protects @vf[].mc_hash for igbx_rx_mode_write() (atomic)
+ * @saved_qp: the port's queue pairs before VFs took the others
+ * @ticks: mailbox task runs since per-pool counters were last folded
+ * @link_changed: the port's link changed; the VFs are to be told
+ * @msgs: VF messages served, all VFs
+ * @refused: VF messages refused, all VFs
+ * @vf_resets: VF function level resets seen
+ */
+struct igbx_sriov {
+	unsigned int num_vfs;
+	bool active;
+	struct mutex lock;	/* vf[], pool registers */
+	struct igbx_vf *vf;
+	struct delayed_work mbx_task;
+	spinlock_t mc_lock;	/* vf[].mc_hash, vf[].mc_count */
+	unsigned int saved_qp;
+	unsigned int ticks;
+	bool link_changed;
+	u64 msgs;
+	u64 refused;
+	u64 vf_resets;
+};
+
 /**
  * struct igbx_adapter - one igbx port
  * @netdev: our net_device
@@ -485,6 +580,7 @@ struct igbx_ptp {
  * @pci_cor_errors: PCIe correctable errors reported by AER
  * @debugfs: debugfs directory
  * @ptp: IEEE 1588 clock and time stamping
+ * @sriov: virtual functions
  * @misc_name: name of the "other causes" interrupt
  */
 struct igbx_adapter {
@@ -536,6 +632,7 @@ struct igbx_adapter {
 	atomic64_t pci_cor_errors;
 	struct dentry *debugfs;
 	struct igbx_ptp ptp;
+	struct igbx_sriov sriov;
 	char misc_name[IFNAMSIZ + 9];
 };
 
@@ -611,7 +708,9 @@ int igbx_nvm_read(struct igbx_hw *hw, u16 offset, u16 count, u16 *data);
 int igbx_nvm_validate_checksum(struct igbx_hw *hw);
 int igbx_nvm_write(struct igbx_hw *hw, u16 offset, u16 count, const u16 *data);
 int igbx_read_mac_addr(struct igbx_hw *hw);
-void igbx_rar_set(struct igbx_hw *hw, const u8 *addr, unsigned int index);
+void igbx_rar_set(struct igbx_hw *hw, const u8 *addr, unsigned int index,
+		  u32 pools);
+void igbx_rar_clear(struct igbx_hw *hw, unsigned int index);
 int igbx_phy_read(struct igbx_hw *hw, u32 reg, u16 *val);
 int igbx_phy_write(struct igbx_hw *hw, u32 reg, u16 val);
 int igbx_phy_init(struct igbx_hw *hw);
@@ -729,6 +828,59 @@ void igbx_xsk_refill(struct igbx_ring *ring, u16 count);
 int igbx_xsk_clean_rx(struct igbx_ring *ring, int budget);
 bool igbx_xsk_xmit(struct igbx_ring *ring, unsigned int budget);
 void igbx_xsk_rx_clean_all(struct igbx_ring *ring);
+
+/* sriov.c */
+static inline u32 igbx_pf_pools(const struct igbx_adapter *adapter)
+{
+	return adapter->sriov.num_vfs ? BIT(IGBX_PF_POOL) : 0;
+}
+
+/* The device queue queue pair @v runs on: the PF pool's with VFs. */
+static inline u16 igbx_qp_reg(const struct igbx_adapter *adapter,
+			      unsigned int v)
+{
+	return adapter->sriov.num_vfs ? IGBX_PF_POOL : v;
+}
+
+/* EICR bits (MSI-X vectors) the PF owns: VF n takes 22 - 3n .. 24 - 3n. */
+static inline u32 igbx_pf_eicr_mask(const struct igbx_adapter *adapter)
+{
+	return GENMASK(IGBX_EICR_VECTORS - 1 - 3 * adapter->sriov.num_vfs, 0);
+}
+
+int igbx_sriov_configure(struct pci_dev *pdev, int num_vfs);
+void igbx_sriov_init(struct igbx_adapter *adapter);
+void igbx_sriov_remove(struct igbx_adapter *adapter);
+void igbx_sriov_teardown(struct igbx_adapter *adapter);
+int igbx_set_vf_mac(struct net_device *netdev, int n, u8 *mac);
+int igbx_set_vf_vlan(struct net_device *netdev, int n, u16 vid, u8 qos,
+		     __be16 proto);
+int igbx_set_vf_spoofchk(struct net_device *netdev, int n, bool on);
+int igbx_set_vf_trust(struct net_device *netdev, int n, bool on);
+int igbx_set_vf_link_state(struct net_device *netdev, int n, int state);
+int igbx_get_vf_config(struct net_device *netdev, int n,
+		       struct ifla_vf_info *ivi);
+int igbx_get_vf_stats(struct net_device *netdev, int n,
+		      struct ifla_vf_stats *st);
+void igbx_sriov_hw_write(struct igbx_adapter *adapter);
+void igbx_sriov_reset_done(struct igbx_adapter *adapter);
+void igbx_sriov_link_changed(struct igbx_adapter *adapter);
+void igbx_sriov_pf_vmolr_write(struct igbx_adapter *adapter,
+			       netdev_features_t features);
+void igbx_sriov_vf_write(struct igbx_adapter *adapter, unsigned int n);
+void igbx_sriov_enables_write(struct igbx_adapter *adapter);
+int igbx_sriov_vlvf_write(struct igbx_adapter *adapter);
+u32 igbx_sriov_vfta_word(struct igbx_adapter *adapter, unsigned int i);
+void igbx_sriov_mta(struct igbx_adapter *adapter, u32 *mta);
+bool igbx_sriov_mac_in_use(struct igbx_adapter *adapter, const u8 *mac,
+			   int self);
+void igbx_sriov_stats_fold(struct igbx_adapter *adapter);
+void igbx_sriov_stats_base(struct igbx_adapter *adapter, unsigned int n);
+
+/* mbx.c */
+void igbx_mbx_task(struct work_struct *work);
+void igbx_mbx_control(struct igbx_adapter *adapter, unsigned int n,
+		      bool reset);
 
 /* xdp.c */
 int igbx_bpf(struct net_device *netdev, struct netdev_bpf *bpf);
@@ -860,6 +1012,7 @@ int igbx_reconfigure(struct igbx_adapter *adapter,
 		     const struct igbx_ring_cfg *cfg, struct bpf_prog *prog);
 void igbx_netdev_unregister(struct igbx_adapter *adapter);
 int igbx_adapter_reset(struct igbx_adapter *adapter);
+int igbx_link_start(struct igbx_adapter *adapter);
 void igbx_offline(struct igbx_adapter *adapter);
 int igbx_online(struct igbx_adapter *adapter, bool reset);
 void igbx_service_init(struct igbx_adapter *adapter);

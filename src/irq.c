@@ -85,6 +85,8 @@ static irqreturn_t igbx_misc_irq(int irq, void *data)
 	trace_igbx_irq(adapter->netdev, IGBX_MISC_VECTOR, irq);
 	if (icr == ~0U || (icr & IGBX_ICR_LSC))
 		igbx_service_schedule(adapter);
+	if (icr & IGBX_ICR_VMMB && adapter->sriov.num_vfs)
+		mod_delayed_work(system_unbound_wq, &adapter->sriov.mbx_task, 0);
 
 	if (!test_bit(IGBX_STATE_DOWN, adapter->state))
 		igbx_wr32(hw, IGBX_EIMS, igbx_misc_eims());
@@ -313,9 +315,13 @@ void igbx_irq_enable(struct igbx_adapter *adapter)
 		igbx_ivar_set(hw, qv->xdp.reg_idx, true, qv->v_idx);
 		igbx_irq_write_itr(qv);
 	}
-	igbx_wr32(hw, IGBX_EIAC, eims);
-	igbx_wr32(hw, IGBX_EIAM, eims);
-	igbx_wr32(hw, IGBX_IMS, IGBX_ICR_LSC);
+	/* the VFs' vectors are theirs: only the PF's bits change */
+	igbx_wr32(hw, IGBX_EIAC, (igbx_rd32(hw, IGBX_EIAC) &
+				  ~igbx_pf_eicr_mask(adapter)) | eims);
+	igbx_wr32(hw, IGBX_EIAM, (igbx_rd32(hw, IGBX_EIAM) &
+				  ~igbx_pf_eicr_mask(adapter)) | eims);
+	igbx_wr32(hw, IGBX_IMS, IGBX_ICR_LSC |
+				(adapter->sriov.num_vfs ? IGBX_ICR_VMMB : 0));
 	igbx_wr32(hw, IGBX_EIMS, eims);
 	igbx_flush(hw);
 }
@@ -364,9 +370,10 @@ void igbx_irq_disable(struct igbx_adapter *adapter)
 	struct igbx_hw *hw = &adapter->hw;
 	unsigned int i;
 
-	igbx_wr32(hw, IGBX_EIMC, ~0U);
+	igbx_wr32(hw, IGBX_EIMC, igbx_pf_eicr_mask(adapter));
 	igbx_wr32(hw, IGBX_IMC, ~0U);
-	igbx_wr32(hw, IGBX_EIAC, 0);
+	igbx_wr32(hw, IGBX_EIAC,
+		  igbx_rd32(hw, IGBX_EIAC) & ~igbx_pf_eicr_mask(adapter));
 	igbx_flush(hw);
 	for (i = 0; i < adapter->num_vectors; i++)
 		synchronize_irq(pci_irq_vector(adapter->pdev, i));

@@ -55,6 +55,11 @@ static void igbx_link_update(struct igbx_adapter *adapter)
 		netif_info(adapter, link, netdev, "link down\n");
 		netif_carrier_off(netdev);
 	}
+	/* the VFs share the link: the mailbox task tells them */
+	if (adapter->sriov.num_vfs) {
+		WRITE_ONCE(adapter->sriov.link_changed, true);
+		mod_delayed_work(system_unbound_wq, &adapter->sriov.mbx_task, 0);
+	}
 }
 
 /*
@@ -185,7 +190,7 @@ int igbx_up(struct igbx_adapter *adapter)
 	struct igbx_hw *hw = &adapter->hw;
 	unsigned int v;
 
-	igbx_rar_set(hw, adapter->netdev->dev_addr, 0);
+	igbx_rar_set(hw, adapter->netdev->dev_addr, 0, igbx_pf_pools(adapter));
 	igbx_rings_configure(adapter);
 	for (v = 0; v < adapter->num_qp; v++)
 		napi_enable(&adapter->q_vector[v]->napi);
@@ -197,7 +202,13 @@ int igbx_up(struct igbx_adapter *adapter)
 	return 0;
 }
 
-static int igbx_link_start(struct igbx_adapter *adapter)
+/**
+ * igbx_link_start() - power the PHY and start the link as configured
+ * @adapter: port
+ *
+ * Return: 0 or a negative errno.
+ */
+int igbx_link_start(struct igbx_adapter *adapter)
 {
 	struct igbx_hw *hw = &adapter->hw;
 	u16 anar, c1000;
@@ -262,8 +273,10 @@ int igbx_adapter_reset(struct igbx_adapter *adapter)
 
 	igbx_ptp_reset_prepare(adapter);
 	err = igbx_hw_reset(&adapter->hw);
-	if (!err)
+	if (!err) {
 		igbx_ptp_reset_done(adapter);
+		igbx_sriov_reset_done(adapter);
+	}
 	return err;
 }
 
@@ -296,6 +309,9 @@ void igbx_offline(struct igbx_adapter *adapter)
 	spin_lock_irqsave(&adapter->stats_lock, flags);
 	set_bit(IGBX_STATE_OFFLINE, adapter->state);
 	spin_unlock_irqrestore(&adapter->stats_lock, flags);
+	/* a mailbox task still serving a VF is done with the device now */
+	mutex_lock(&adapter->sriov.lock);
+	mutex_unlock(&adapter->sriov.lock);
 	igbx_ptp_reset_prepare(adapter);
 out:
 	rtnl_unlock();
@@ -334,6 +350,7 @@ int igbx_online(struct igbx_adapter *adapter, bool reset)
 	spin_lock_irqsave(&adapter->stats_lock, flags);
 	clear_bit(IGBX_STATE_OFFLINE, adapter->state);
 	spin_unlock_irqrestore(&adapter->stats_lock, flags);
+	igbx_sriov_reset_done(adapter);
 	if (netif_running(netdev)) {
 		igbx_up(adapter);
 		igbx_link_start(adapter);
@@ -616,7 +633,8 @@ static int igbx_set_mac_address(struct net_device *netdev, void *p)
 	err = eth_mac_addr(netdev, p);
 	if (err)
 		return err;
-	igbx_rar_set(&adapter->hw, netdev->dev_addr, 0);
+	igbx_rar_set(&adapter->hw, netdev->dev_addr, 0,
+		     igbx_pf_pools(adapter));
 	return 0;
 }
 
@@ -664,6 +682,13 @@ static const struct net_device_ops igbx_netdev_ops = {
 	.ndo_bpf		= igbx_bpf,
 	.ndo_xdp_xmit		= igbx_xdp_xmit,
 	.ndo_xsk_wakeup		= igbx_xsk_wakeup,
+	.ndo_set_vf_mac		= igbx_set_vf_mac,
+	.ndo_set_vf_vlan	= igbx_set_vf_vlan,
+	.ndo_set_vf_spoofchk	= igbx_set_vf_spoofchk,
+	.ndo_set_vf_trust	= igbx_set_vf_trust,
+	.ndo_set_vf_link_state	= igbx_set_vf_link_state,
+	.ndo_get_vf_config	= igbx_get_vf_config,
+	.ndo_get_vf_stats	= igbx_get_vf_stats,
 	IGBX_HWTSTAMP_OPS_INIT(igbx_ptp_hwtstamp_get, igbx_ptp_hwtstamp_set)
 };
 

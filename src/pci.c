@@ -71,7 +71,7 @@ static void igbx_init_mac_addr(struct igbx_adapter *adapter)
 		dev_warn(hw->dev, "invalid MAC address %pM in the NVM, using random %pM\n",
 			 hw->perm_addr, netdev->dev_addr);
 	}
-	igbx_rar_set(hw, netdev->dev_addr, 0);
+	igbx_rar_set(hw, netdev->dev_addr, 0, 0);
 }
 
 static int igbx_probe(struct pci_dev *pdev, const struct pci_device_id *ent)
@@ -142,6 +142,7 @@ static int igbx_probe(struct pci_dev *pdev, const struct pci_device_id *ent)
 	/* what PCIe error recovery restores after a reset of the link */
 	pci_save_state(pdev);
 	igbx_service_init(adapter);
+	igbx_sriov_init(adapter);
 	igbx_set_ethtool_ops(adapter->netdev);
 	err = igbx_netdev_register(adapter);
 	if (err)
@@ -172,6 +173,8 @@ static void igbx_remove(struct pci_dev *pdev)
 {
 	struct igbx_adapter *adapter = pci_get_drvdata(pdev);
 
+	/* the VFs' drivers first: they talk to this PF */
+	igbx_sriov_remove(adapter);
 	igbx_debugfs_exit(adapter);
 	igbx_ptp_stop(adapter);
 	/*
@@ -195,6 +198,7 @@ static struct pci_driver igbx_pci_driver = {
 	.remove		= igbx_remove,
 	.shutdown	= igbx_shutdown,
 	.err_handler	= &igbx_err_handlers,
+	.sriov_configure = igbx_sriov_configure,
 	.driver.pm	= pm_sleep_ptr(&igbx_pm_ops),
 };
 

@@ -61,7 +61,7 @@ static void igbx_wol_arm(struct igbx_adapter *adapter)
 		return;
 	}
 	igbx_phy_power(hw, true);
-	igbx_rar_set(hw, netdev->dev_addr, 0);
+	igbx_rar_set(hw, netdev->dev_addr, 0, igbx_pf_pools(adapter));
 	netif_addr_lock_bh(netdev);
 	igbx_rx_mode_write(netdev, netdev->features);
 	netif_addr_unlock_bh(netdev);

@@ -49,9 +49,10 @@ struct igbx_q_vector *igbx_q_vector_create(struct igbx_adapter *adapter,
 	qv->itr_us = adapter->coal_usecs;
 	qv->adaptive = adapter->coal_adaptive;
 	igbx_dim_init(qv);
-	igbx_ring_init(&qv->tx, qv, v, v);
-	igbx_ring_init(&qv->xdp, qv, v, IGBX_XDP_TXQ_BASE + v);
-	igbx_ring_init(&qv->rx, qv, v, v);
+	igbx_ring_init(&qv->tx, qv, v, igbx_qp_reg(adapter, v));
+	igbx_ring_init(&qv->xdp, qv, v,
+		       IGBX_XDP_TXQ_BASE + igbx_qp_reg(adapter, v));
+	igbx_ring_init(&qv->rx, qv, v, igbx_qp_reg(adapter, v));
 	igbx_napi_add(netdev, &qv->napi, igbx_poll, v);
 	igbx_napi_set_irq(&qv->napi, pci_irq_vector(adapter->pdev, qv->v_idx));
 	return qv;
@@ -568,6 +569,7 @@ void igbx_rings_configure(struct igbx_adapter *adapter)
 	igbx_vfta_write(adapter);
 	igbx_rss_write(adapter);
 	igbx_set_rlpml(adapter);
+	igbx_sriov_hw_write(adapter);
 
 	for (v = 0; v < adapter->num_qp; v++)
 		igbx_rx_ring_configure(adapter, &adapter->q_vector[v]->rx);
@@ -591,9 +593,11 @@ void igbx_rings_disable(struct igbx_adapter *adapter)
 
 	igbx_wr32(hw, IGBX_RCTL, igbx_rd32(hw, IGBX_RCTL) & ~IGBX_RCTL_EN);
 	for (v = 0; v < adapter->num_qp; v++) {
-		igbx_wr32(hw, IGBX_RXDCTL(v), 0);
-		igbx_wr32(hw, IGBX_TXDCTL(v), 0);
-		igbx_wr32(hw, IGBX_TXDCTL(IGBX_XDP_TXQ_BASE + v), 0);
+		struct igbx_q_vector *qv = adapter->q_vector[v];
+
+		igbx_wr32(hw, IGBX_RXDCTL(qv->rx.reg_idx), 0);
+		igbx_wr32(hw, IGBX_TXDCTL(qv->tx.reg_idx), 0);
+		igbx_wr32(hw, IGBX_TXDCTL(qv->xdp.reg_idx), 0);
 	}
 	igbx_wr32(hw, IGBX_TCTL, igbx_rd32(hw, IGBX_TCTL) & ~IGBX_TCTL_EN);
 	igbx_flush(hw);

@@ -218,7 +218,8 @@ void igbx_self_test(struct net_device *netdev, struct ethtool_test *test,
 			igbx_stop(netdev);
 		}
 		igbx_adapter_reset(adapter);
-		igbx_rar_set(&adapter->hw, netdev->dev_addr, 0);
+		igbx_rar_set(&adapter->hw, netdev->dev_addr, 0,
+			     igbx_pf_pools(adapter));
 		if (running && igbx_open(netdev))
 			netdev_err(netdev, "self-test: cannot reopen the port\n");
 	}

@@ -143,6 +143,22 @@ TRACE_EVENT(igbx_wol,
 		      __entry->wufc, __entry->wus)
 );
 
+TRACE_EVENT(igbx_vf_msg,
+	    TP_PROTO(const struct net_device *netdev, unsigned int vf, u32 type,
+		     int err),
+	    TP_ARGS(netdev, vf, type, err),
+	    TP_STRUCT__entry(__string(dev, netdev->name)
+			     __field(unsigned int, vf)
+			     __field(u32, type)
+			     __field(int, err)),
+	    TP_fast_assign(igbx_assign_str(dev, netdev->name);
+			   __entry->vf = vf;
+			   __entry->type = type;
+			   __entry->err = err;),
+	    TP_printk("dev=%s vf=%u type=%#x err=%d", __get_str(dev),
+		      __entry->vf, __entry->type, __entry->err)
+);
+
 #endif /* _IGBX_TRACE_H */
 
 #undef TRACE_INCLUDE_PATH
