@@ -485,6 +485,9 @@ static const char * const igbx_port_stats[] = {
 	"pm_resumes",
 	"pci_function_resets",
 	"pci_error_recoveries",
+	"vf_mbx_msgs",			/* VF messages served */
+	"vf_mbx_refused",		/* ... refused: bad, flood, not its own */
+	"vf_resets",			/* VF function level resets */
 #ifdef IGBX_HAVE_COR_ERROR_DETECTED
 	"pci_correctable_errors",	/* where the kernel reports them */
 #endif
@@ -563,6 +566,9 @@ static void igbx_get_ethtool_stats(struct net_device *netdev,
 	*data++ = READ_ONCE(adapter->pm_resumes);
 	*data++ = READ_ONCE(adapter->pci_resets);
 	*data++ = READ_ONCE(adapter->pci_recoveries);
+	*data++ = READ_ONCE(adapter->sriov.msgs);
+	*data++ = READ_ONCE(adapter->sriov.refused);
+	*data++ = READ_ONCE(adapter->sriov.vf_resets);
 #ifdef IGBX_HAVE_COR_ERROR_DETECTED
 	*data++ = atomic64_read(&adapter->pci_cor_errors);
 #endif

@@ -835,7 +835,7 @@ static inline u32 igbx_pf_pools(const struct igbx_adapter *adapter)
 	return adapter->sriov.num_vfs ? BIT(IGBX_PF_POOL) : 0;
 }
 
-/* The device queue queue pair @v runs on: the PF pool's with VFs. */
+/* The device queue that queue pair @v runs on: the PF pool's with VFs. */
 static inline u16 igbx_qp_reg(const struct igbx_adapter *adapter,
 			      unsigned int v)
 {
@@ -881,6 +881,7 @@ void igbx_sriov_stats_base(struct igbx_adapter *adapter, unsigned int n);
 void igbx_mbx_task(struct work_struct *work);
 void igbx_mbx_control(struct igbx_adapter *adapter, unsigned int n,
 		      bool reset);
+void igbx_mbx_look(struct igbx_adapter *adapter);
 
 /* xdp.c */
 int igbx_bpf(struct net_device *netdev, struct netdev_bpf *bpf);

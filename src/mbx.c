@@ -6,7 +6,7 @@
  * Each VF has a 16-word buffer (VMBMEM) and a pair of control registers:
  * the VF's V2PMAILBOX and the PF's P2VMAILBOX.  Whoever writes the buffer
  * first takes it (VFU/PFU: the hardware grants one at a time).  A VF's
- * request (REQ) or acknowledgement shows up in MBVFICR and raises ICR.VMMB;
+ * request (REQ) or acknowledgment shows up in MBVFICR and raises ICR.VMMB;
  * a VF's reset or function level reset sets its VFLRE bit and raises
  * ICR.VMMB too.  The PF reads the request, acknowledges it (ACK) and writes
  * its reply with STS.
@@ -109,6 +109,23 @@ void igbx_mbx_control(struct igbx_adapter *adapter, unsigned int n,
 		msg |= IGBX_MBX_CTS;
 	if (igbx_mbx_write(adapter, n, &msg, 1, false))
 		netdev_dbg(adapter->netdev, "VF %u holds its mailbox\n", n);
+}
+
+/**
+ * igbx_mbx_look() - make every VF look at its link and mailbox now
+ * @adapter: port with VFs
+ *
+ * CTRL_EXT.PFRSTD sets RSTD in every VF's mailbox (the PF may write it at
+ * any time, datasheet 7.8.2.x); a VF re-reads its link state and the PF's
+ * last message when it sees it.  For the VFs whose interrupt a control
+ * message does not reach in time (igbvf otherwise polls only after one).
+ */
+void igbx_mbx_look(struct igbx_adapter *adapter)
+{
+	struct igbx_hw *hw = &adapter->hw;
+
+	igbx_wr32(hw, IGBX_CTRL_EXT,
+		  igbx_rd32(hw, IGBX_CTRL_EXT) | IGBX_CTRL_EXT_PFRSTD);
 }
 
 /* Forget what VF @n asked for (its reset, or a function level reset). */
@@ -375,7 +392,7 @@ void igbx_mbx_task(struct work_struct *work)
 	}
 	icr = igbx_rd32(hw, IGBX_MBVFICR);
 	pending = FIELD_GET(IGBX_MBVFICR_VFREQ, icr) & mask;
-	/* the VFs' acknowledgements need nothing from the PF */
+	/* the VFs' acknowledgments need nothing from the PF */
 	igbx_wr32(hw, IGBX_MBVFICR,
 		  icr & (IGBX_MBVFICR_VFREQ | IGBX_MBVFICR_VFACK));
 	for_each_set_bit(n, &pending, sriov->num_vfs)

@@ -143,6 +143,9 @@ static int igbx_probe(struct pci_dev *pdev, const struct pci_device_id *ent)
 	pci_save_state(pdev);
 	igbx_service_init(adapter);
 	igbx_sriov_init(adapter);
+	/* pool IGBX_PF_POOL is the PF's: one VF fewer than the device has */
+	if (pdev->is_physfn)
+		pci_sriov_set_totalvfs(pdev, IGBX_MAX_VFS);
 	igbx_set_ethtool_ops(adapter->netdev);
 	err = igbx_netdev_register(adapter);
 	if (err)

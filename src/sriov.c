@@ -307,6 +307,8 @@ void igbx_sriov_link_changed(struct igbx_adapter *adapter)
 	for (n = 0; n < sriov->num_vfs; n++)
 		if (sriov->vf[n].cts)
 			igbx_mbx_control(adapter, n, false);
+	if (sriov->num_vfs)
+		igbx_mbx_look(adapter);
 }
 
 /* Fold VF @n's per-pool counters into 64-bit ones (they wrap at 32). */
@@ -597,22 +599,23 @@ static int __igbx_set_vf_mac(struct net_device *netdev, int n, u8 *mac)
 
 	if (!vf)
 		return -EINVAL;
-	if (is_zero_ether_addr(mac)) {
-		/* hand the address back to the driver: a new random one */
-		vf->mac_admin = false;
-		eth_random_addr(vf->mac);
-	} else if (!is_valid_ether_addr(mac)) {
+	if (!is_zero_ether_addr(mac) && !is_valid_ether_addr(mac)) {
 		netdev_err(netdev, "VF %d: %pM is not a unicast address\n", n,
 			   mac);
 		return -EINVAL;
-	} else if (igbx_sriov_mac_in_use(adapter, mac, n)) {
+	}
+	if (!is_zero_ether_addr(mac) &&
+	    igbx_sriov_mac_in_use(adapter, mac, n)) {
 		netdev_err(netdev, "VF %d: %pM is in use by another function\n",
 			   n, mac);
 		return -EADDRINUSE;
-	} else {
-		ether_addr_copy(vf->mac, mac);
-		vf->mac_admin = true;
 	}
+	/* all zeros hands the address back to the driver: a random one */
+	vf->mac_admin = !is_zero_ether_addr(mac);
+	if (vf->mac_admin)
+		ether_addr_copy(vf->mac, mac);
+	else
+		eth_random_addr(vf->mac);
 	igbx_sriov_vf_write(adapter, n);
 	/* a running VF takes the address with a reset */
 	if (vf->cts) {
@@ -778,8 +781,10 @@ static int __igbx_set_vf_link_state(struct net_device *netdev, int n, int state)
 		return -EINVAL;
 	}
 	vf->link_state = state;
-	if (vf->cts)
+	if (vf->cts) {
 		igbx_mbx_control(adapter, n, false);
+		igbx_mbx_look(adapter);
+	}
 	return 0;
 }
 
