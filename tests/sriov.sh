@@ -22,7 +22,7 @@ if ! modinfo igbvf >/dev/null 2>&1; then
 	ktap_skip_all "the guest kernel has no igbvf module"
 	exit "$KSFT_SKIP"
 fi
-ktap_set_plan 17
+ktap_set_plan 20
 dmesg_mark sriov
 if [ "${IGBX_STRESS:-quick}" = full ]; then rounds=20; else rounds=2; fi
 VFMBX=$IGBX_TESTS_DIR/vfmbx
@@ -274,6 +274,25 @@ abuse() {
 check "garbage, out-of-range, another VF's MAC and a flood from a VF: refused and counted, nobody else disturbed" abuse
 
 # --- 6. lifetime ------------------------------------------------------------------
+vf_flr() {
+	local pci r0 rc=0
+
+	pci=$(vf_pci 1)
+	r0=$(stat vf_resets)
+	echo 1 >"/sys/bus/pci/devices/$pci/reset" || { echo "no FLR"; return 1; }
+	wait_for 5 sh -c "[ \$(ethtool -S $IF | awk '\$1 == \"vf_resets:\" { print \$2 }') -gt $r0 ]" ||
+		{ echo "the PF did not see the VF's reset"; rc=1; }
+	vf_ping 0 "$REMOTE_V4" && ping -c 2 -W 1 "$REMOTE_V4" >/dev/null ||
+		{ echo "others disturbed"; rc=1; }
+	# igbvf knows nothing of the FLR: bound again, it takes the VF back
+	ip netns del vf1
+	echo "$pci" >/sys/bus/pci/drivers/igbvf/unbind &&
+		echo "$pci" >/sys/bus/pci/drivers/igbvf/bind || rc=1
+	vf_ns_up 1 && vf_ping 1 "$REMOTE_V4" || { echo "VF 1 not back"; rc=1; }
+	return $rc
+}
+check "a VF's function level reset: seen by the PF (vf_resets), nobody else disturbed, the VF works again" vf_flr
+
 pf_reset() {
 	local r0 knob=/sys/kernel/debug/igbx/$IGBX_PCI/tx_stall
 
@@ -332,16 +351,33 @@ toggle() {
 check "VF counts changed under PF traffic ($rounds rounds), VFs work after" toggle
 
 rmmod_with_vfs() {
-	local rc=0
-
 	igbx_unload || { echo "rmmod failed"; return 1; }
-	[ ! -e "$SYSDEV/virtfn0" ] || { echo "VFs left behind"; rc=1; }
+	[ ! -e "$SYSDEV/virtfn0" ] || { echo "VFs left behind"; return 1; }
 	ip netns del vf0 2>/dev/null
 	ip netns del vf1 2>/dev/null
-	igbx_setup || { echo "reload"; rc=1; }
-	return $rc
+	return 0
 }
 check "rmmod igbx with VFs enabled: the VFs go first" rmmod_with_vfs
+check_pools_drained
+
+# orderly hot-unplug (q35: the root port's slot) with VFs passing traffic
+unplug_with_vfs() {
+	local rc=0 pid
+
+	igbx_setup && vfs_on 2 && vf_ping 0 "$REMOTE_V4" || { echo "setup"; return 1; }
+	in_vf 0 ping -i 0.05 -W 1 "$REMOTE_V4" >/dev/null 2>&1 &
+	pid=$!
+	vm_monitor "device_del $IGBX_QEMU_ID" >/dev/null
+	wait_for 20 sh -c "[ ! -e $SYSDEV ]" || { echo "not removed"; rc=1; }
+	kill "$pid" 2>/dev/null
+	wait "$pid" 2>/dev/null
+	ip netns del vf0 2>/dev/null
+	ip netns del vf1 2>/dev/null
+	vm_monitor "device_add igb,netdev=n0,id=$IGBX_QEMU_ID,mac=$IGBX_MAC,bus=rp1" >/dev/null
+	wait_for 20 sh -c "[ -e $SYSDEV/net ]" && igbx_setup || { echo "not back"; rc=1; }
+	return $rc
+}
+check "hot-unplug of the PF with VFs enabled and busy, then plugged back" unplug_with_vfs
 
 no_splat() { ! dmesg_splats_since sriov; }
 check "no warning, oops or leak report" no_splat
