@@ -564,13 +564,6 @@ void igbx_sriov_remove(struct igbx_adapter *adapter)
 
 /* --- ip link set <pf> vf N ... ------------------------------------------ */
 
-static struct igbx_vf *igbx_vf_get(struct igbx_adapter *adapter, int n)
-{
-	if (n < 0 || n >= adapter->sriov.num_vfs)
-		return NULL;
-	return &adapter->sriov.vf[n];
-}
-
 /**
  * igbx_sriov_mac_in_use() - another function uses this address
  * @adapter: port
@@ -592,40 +585,17 @@ bool igbx_sriov_mac_in_use(struct igbx_adapter *adapter, const u8 *mac,
 	return false;
 }
 
-static int __igbx_set_vf_mac(struct net_device *netdev, int n, u8 *mac)
+/*
+ * These come under RTNL; a VF's state is also the mailbox task's, so each
+ * holds igbx_sriov::lock (igbx_vf_lock()) while it reads or changes it.
+ */
+static struct igbx_vf *igbx_vf_lock(struct igbx_adapter *adapter, int n)
 {
-	struct igbx_adapter *adapter = netdev_priv(netdev);
-	struct igbx_vf *vf = igbx_vf_get(adapter, n);
-
-	if (!vf)
-		return -EINVAL;
-	if (!is_zero_ether_addr(mac) && !is_valid_ether_addr(mac)) {
-		netdev_err(netdev, "VF %d: %pM is not a unicast address\n", n,
-			   mac);
-		return -EINVAL;
-	}
-	if (!is_zero_ether_addr(mac) &&
-	    igbx_sriov_mac_in_use(adapter, mac, n)) {
-		netdev_err(netdev, "VF %d: %pM is in use by another function\n",
-			   n, mac);
-		return -EADDRINUSE;
-	}
-	/* all zeros hands the address back to the driver: a random one */
-	vf->mac_admin = !is_zero_ether_addr(mac);
-	if (vf->mac_admin)
-		ether_addr_copy(vf->mac, mac);
-	else
-		eth_random_addr(vf->mac);
-	igbx_sriov_vf_write(adapter, n);
-	/* a running VF takes the address with a reset */
-	if (vf->cts) {
-		vf->cts = false;
-		igbx_sriov_enables_write(adapter);
-		igbx_mbx_control(adapter, n, true);
-	}
-	netdev_info(netdev, "VF %d: MAC address %pM%s\n", n, vf->mac,
-		    vf->mac_admin ? " (administrator's)" : "");
-	return 0;
+	mutex_lock(&adapter->sriov.lock);
+	if (n >= 0 && n < adapter->sriov.num_vfs)
+		return &adapter->sriov.vf[n];
+	mutex_unlock(&adapter->sriov.lock);
+	return NULL;
 }
 
 /**
@@ -639,47 +609,42 @@ static int __igbx_set_vf_mac(struct net_device *netdev, int n, u8 *mac)
 int igbx_set_vf_mac(struct net_device *netdev, int n, u8 *mac)
 {
 	struct igbx_adapter *adapter = netdev_priv(netdev);
-	int err;
+	bool admin = !is_zero_ether_addr(mac);
+	struct igbx_vf *vf;
+	int err = 0;
 
-	mutex_lock(&adapter->sriov.lock);
-	err = __igbx_set_vf_mac(netdev, n, mac);
-	mutex_unlock(&adapter->sriov.lock);
-	return err;
-}
-
-static int __igbx_set_vf_vlan(struct net_device *netdev, int n, u16 vid,
-			      u8 qos, __be16 proto)
-{
-	struct igbx_adapter *adapter = netdev_priv(netdev);
-	struct igbx_vf *vf = igbx_vf_get(adapter, n);
-	u16 old_vid;
-	u8 old_qos;
-	int err;
-
+	if (admin && !is_valid_ether_addr(mac)) {
+		netdev_err(netdev, "VF %d: %pM is not a unicast address\n", n,
+			   mac);
+		return -EINVAL;
+	}
+	vf = igbx_vf_lock(adapter, n);
 	if (!vf)
 		return -EINVAL;
-	if (proto != htons(ETH_P_8021Q))
-		return -EPROTONOSUPPORT;
-	if (vid >= VLAN_N_VID || qos > 7)
-		return -EINVAL;
-	if (!vid && qos) {
-		netdev_err(netdev, "VF %d: a priority needs a VLAN ID\n", n);
-		return -EINVAL;
+	if (admin && igbx_sriov_mac_in_use(adapter, mac, n)) {
+		netdev_err(netdev, "VF %d: %pM is in use by another function\n",
+			   n, mac);
+		err = -EADDRINUSE;
+		goto unlock;
 	}
-	old_vid = vf->pf_vlan;
-	old_qos = vf->pf_qos;
-	vf->pf_vlan = vid;
-	vf->pf_qos = qos;
-	err = igbx_sriov_vlvf_write(adapter);
-	if (err) {
-		vf->pf_vlan = old_vid;
-		vf->pf_qos = old_qos;
-		netdev_err(netdev, "VF %d: no VLAN pool filter left\n", n);
-		return err;
-	}
-	igbx_vfta_write(adapter);
+	vf->mac_admin = admin;
+	if (admin)
+		ether_addr_copy(vf->mac, mac);
+	else
+		eth_random_addr(vf->mac);
 	igbx_sriov_vf_write(adapter, n);
-	return 0;
+	/* a running VF takes the address with a reset */
+	if (vf->cts) {
+		vf->cts = false;
+		igbx_sriov_enables_write(adapter);
+		igbx_mbx_control(adapter, n, true);
+		igbx_mbx_look(adapter);
+	}
+	netdev_info(netdev, "VF %d: MAC address %pM%s\n", n, vf->mac,
+		    admin ? " (administrator's)" : "");
+unlock:
+	mutex_unlock(&adapter->sriov.lock);
+	return err;
 }
 
 /**
@@ -696,24 +661,37 @@ int igbx_set_vf_vlan(struct net_device *netdev, int n, u16 vid, u8 qos,
 		     __be16 proto)
 {
 	struct igbx_adapter *adapter = netdev_priv(netdev);
+	struct igbx_vf *vf;
+	u16 old_vid;
+	u8 old_qos;
 	int err;
 
-	mutex_lock(&adapter->sriov.lock);
-	err = __igbx_set_vf_vlan(netdev, n, vid, qos, proto);
-	mutex_unlock(&adapter->sriov.lock);
-	return err;
-}
-
-static int __igbx_set_vf_spoofchk(struct net_device *netdev, int n, bool on)
-{
-	struct igbx_adapter *adapter = netdev_priv(netdev);
-	struct igbx_vf *vf = igbx_vf_get(adapter, n);
-
+	if (proto != htons(ETH_P_8021Q))
+		return -EPROTONOSUPPORT;
+	if (vid >= VLAN_N_VID || qos > 7)
+		return -EINVAL;
+	if (!vid && qos) {
+		netdev_err(netdev, "VF %d: a priority needs a VLAN ID\n", n);
+		return -EINVAL;
+	}
+	vf = igbx_vf_lock(adapter, n);
 	if (!vf)
 		return -EINVAL;
-	vf->spoofchk = on;
-	igbx_sriov_enables_write(adapter);
-	return 0;
+	old_vid = vf->pf_vlan;
+	old_qos = vf->pf_qos;
+	vf->pf_vlan = vid;
+	vf->pf_qos = qos;
+	err = igbx_sriov_vlvf_write(adapter);
+	if (err) {
+		vf->pf_vlan = old_vid;
+		vf->pf_qos = old_qos;
+		netdev_err(netdev, "VF %d: no VLAN pool filter left\n", n);
+	} else {
+		igbx_vfta_write(adapter);
+		igbx_sriov_vf_write(adapter, n);
+	}
+	mutex_unlock(&adapter->sriov.lock);
+	return err;
 }
 
 /**
@@ -727,27 +705,19 @@ static int __igbx_set_vf_spoofchk(struct net_device *netdev, int n, bool on)
 int igbx_set_vf_spoofchk(struct net_device *netdev, int n, bool on)
 {
 	struct igbx_adapter *adapter = netdev_priv(netdev);
-	int err;
-
-	mutex_lock(&adapter->sriov.lock);
-	err = __igbx_set_vf_spoofchk(netdev, n, on);
-	mutex_unlock(&adapter->sriov.lock);
-	return err;
-}
-
-static int __igbx_set_vf_trust(struct net_device *netdev, int n, bool on)
-{
-	struct igbx_adapter *adapter = netdev_priv(netdev);
-	struct igbx_vf *vf = igbx_vf_get(adapter, n);
+	struct igbx_vf *vf = igbx_vf_lock(adapter, n);
 
 	if (!vf)
 		return -EINVAL;
-	vf->trusted = on;
+	vf->spoofchk = on;
+	igbx_sriov_enables_write(adapter);
+	mutex_unlock(&adapter->sriov.lock);
 	return 0;
 }
 
 /**
- * igbx_set_vf_trust() - ndo_set_vf_trust: may the VF change an administrator's address
+ * igbx_set_vf_trust() - ndo_set_vf_trust: may the VF change an
+ *	administrator's address
  * @netdev: the PF
  * @n: VF
  * @on: trusted
@@ -757,34 +727,12 @@ static int __igbx_set_vf_trust(struct net_device *netdev, int n, bool on)
 int igbx_set_vf_trust(struct net_device *netdev, int n, bool on)
 {
 	struct igbx_adapter *adapter = netdev_priv(netdev);
-	int err;
-
-	mutex_lock(&adapter->sriov.lock);
-	err = __igbx_set_vf_trust(netdev, n, on);
-	mutex_unlock(&adapter->sriov.lock);
-	return err;
-}
-
-static int __igbx_set_vf_link_state(struct net_device *netdev, int n, int state)
-{
-	struct igbx_adapter *adapter = netdev_priv(netdev);
-	struct igbx_vf *vf = igbx_vf_get(adapter, n);
+	struct igbx_vf *vf = igbx_vf_lock(adapter, n);
 
 	if (!vf)
 		return -EINVAL;
-	switch (state) {
-	case IFLA_VF_LINK_STATE_AUTO:
-	case IFLA_VF_LINK_STATE_ENABLE:
-	case IFLA_VF_LINK_STATE_DISABLE:
-		break;
-	default:
-		return -EINVAL;
-	}
-	vf->link_state = state;
-	if (vf->cts) {
-		igbx_mbx_control(adapter, n, false);
-		igbx_mbx_look(adapter);
-	}
+	vf->trusted = on;
+	mutex_unlock(&adapter->sriov.lock);
 	return 0;
 }
 
@@ -799,30 +747,21 @@ static int __igbx_set_vf_link_state(struct net_device *netdev, int n, int state)
 int igbx_set_vf_link_state(struct net_device *netdev, int n, int state)
 {
 	struct igbx_adapter *adapter = netdev_priv(netdev);
-	int err;
+	struct igbx_vf *vf;
 
-	mutex_lock(&adapter->sriov.lock);
-	err = __igbx_set_vf_link_state(netdev, n, state);
-	mutex_unlock(&adapter->sriov.lock);
-	return err;
-}
-
-static int __igbx_get_vf_config(struct net_device *netdev, int n,
-				struct ifla_vf_info *ivi)
-{
-	struct igbx_adapter *adapter = netdev_priv(netdev);
-	struct igbx_vf *vf = igbx_vf_get(adapter, n);
-
+	if (state != IFLA_VF_LINK_STATE_AUTO &&
+	    state != IFLA_VF_LINK_STATE_ENABLE &&
+	    state != IFLA_VF_LINK_STATE_DISABLE)
+		return -EINVAL;
+	vf = igbx_vf_lock(adapter, n);
 	if (!vf)
 		return -EINVAL;
-	ivi->vf = n;
-	ether_addr_copy(ivi->mac, vf->mac);
-	ivi->vlan = vf->pf_vlan;
-	ivi->qos = vf->pf_qos;
-	ivi->vlan_proto = htons(ETH_P_8021Q);
-	ivi->spoofchk = vf->spoofchk;
-	ivi->trusted = vf->trusted;
-	ivi->linkstate = vf->link_state;
+	vf->link_state = state;
+	if (vf->cts) {
+		igbx_mbx_control(adapter, n, false);
+		igbx_mbx_look(adapter);
+	}
+	mutex_unlock(&adapter->sriov.lock);
 	return 0;
 }
 
@@ -838,28 +777,19 @@ int igbx_get_vf_config(struct net_device *netdev, int n,
 		       struct ifla_vf_info *ivi)
 {
 	struct igbx_adapter *adapter = netdev_priv(netdev);
-	int err;
-
-	mutex_lock(&adapter->sriov.lock);
-	err = __igbx_get_vf_config(netdev, n, ivi);
-	mutex_unlock(&adapter->sriov.lock);
-	return err;
-}
-
-static int __igbx_get_vf_stats(struct net_device *netdev, int n,
-			       struct ifla_vf_stats *st)
-{
-	struct igbx_adapter *adapter = netdev_priv(netdev);
-	struct igbx_vf *vf = igbx_vf_get(adapter, n);
+	struct igbx_vf *vf = igbx_vf_lock(adapter, n);
 
 	if (!vf)
 		return -EINVAL;
-	igbx_vf_stats_fold(adapter, n);
-	st->rx_packets = vf->stats[IGBX_VF_RX_PACKETS];
-	st->tx_packets = vf->stats[IGBX_VF_TX_PACKETS];
-	st->rx_bytes = vf->stats[IGBX_VF_RX_BYTES];
-	st->tx_bytes = vf->stats[IGBX_VF_TX_BYTES];
-	st->multicast = vf->stats[IGBX_VF_MULTICAST];
+	ivi->vf = n;
+	ether_addr_copy(ivi->mac, vf->mac);
+	ivi->vlan = vf->pf_vlan;
+	ivi->qos = vf->pf_qos;
+	ivi->vlan_proto = htons(ETH_P_8021Q);
+	ivi->spoofchk = vf->spoofchk;
+	ivi->trusted = vf->trusted;
+	ivi->linkstate = vf->link_state;
+	mutex_unlock(&adapter->sriov.lock);
 	return 0;
 }
 
@@ -875,10 +805,16 @@ int igbx_get_vf_stats(struct net_device *netdev, int n,
 		      struct ifla_vf_stats *st)
 {
 	struct igbx_adapter *adapter = netdev_priv(netdev);
-	int err;
+	struct igbx_vf *vf = igbx_vf_lock(adapter, n);
 
-	mutex_lock(&adapter->sriov.lock);
-	err = __igbx_get_vf_stats(netdev, n, st);
+	if (!vf)
+		return -EINVAL;
+	igbx_vf_stats_fold(adapter, n);
+	st->rx_packets = vf->stats[IGBX_VF_RX_PACKETS];
+	st->tx_packets = vf->stats[IGBX_VF_TX_PACKETS];
+	st->rx_bytes = vf->stats[IGBX_VF_RX_BYTES];
+	st->tx_bytes = vf->stats[IGBX_VF_TX_BYTES];
+	st->multicast = vf->stats[IGBX_VF_MULTICAST];
 	mutex_unlock(&adapter->sriov.lock);
-	return err;
+	return 0;
 }
