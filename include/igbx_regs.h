@@ -322,6 +322,12 @@
 #define   IGBX_DTXSWC_MAC_SPOOF		GENMASK(7, 0)	/* per pool */
 #define   IGBX_DTXSWC_VLAN_SPOOF	GENMASK(15, 8)	/* per pool */
 #define   IGBX_DTXSWC_LOOPBACK_EN	BIT(31)	/* pool to pool switching */
+/* per-queue transmit rate limiter: select a queue, then set its factor */
+#define IGBX_RTTDQSEL			0x03604	/* queue select */
+#define IGBX_RTTBCNRC			0x036B0	/* rate factor of that queue */
+#define   IGBX_RTTBCNRC_RF_DEC		GENMASK(13, 0)	/* fraction, /2^14 */
+#define   IGBX_RTTBCNRC_RF_INT		GENMASK(27, 14)	/* integer part */
+#define   IGBX_RTTBCNRC_RS_ENA		BIT(31)	/* limiting on */
 #define IGBX_VMVIR(n)			(0x03700 + 4 * (n)) /* VLAN insert */
 #define   IGBX_VMVIR_VLAN		GENMASK(15, 0)	/* the tag (PCP, VID) */
 #define   IGBX_VMVIR_VLANA		GENMASK(31, 30)

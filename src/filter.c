@@ -17,6 +17,30 @@ static u32 igbx_mta_hash(const u8 *addr)
 }
 
 /**
+ * igbx_mta_write() - program the Multicast Table Array
+ * @netdev: our net_device
+ *
+ * The PF's multicast addresses and the hashes its VFs asked for share the
+ * one table.  Called with the address list lock held.
+ */
+void igbx_mta_write(struct net_device *netdev)
+{
+	struct igbx_adapter *adapter = netdev_priv(netdev);
+	u32 mta[IGBX_MTA_REGS] = { };
+	struct netdev_hw_addr *ha;
+	unsigned int i;
+	u32 hash;
+
+	netdev_for_each_mc_addr(ha, netdev) {
+		hash = igbx_mta_hash(ha->addr);
+		mta[hash >> 5] |= BIT(hash & 0x1f);
+	}
+	igbx_sriov_mta(adapter, mta);
+	for (i = 0; i < IGBX_MTA_REGS; i++)
+		igbx_wr32(&adapter->hw, IGBX_MTA(i), mta[i]);
+}
+
+/**
  * igbx_rx_mode_write() - program address filters for a feature set
  * @netdev: our net_device
  * @features: features to apply (VLAN filtering); netdev->features, or the
@@ -29,12 +53,11 @@ static u32 igbx_mta_hash(const u8 *addr)
 void igbx_rx_mode_write(struct net_device *netdev, netdev_features_t features)
 {
 	struct igbx_adapter *adapter = netdev_priv(netdev);
-	u32 mta[IGBX_MTA_REGS] = { };
 	u32 pools = igbx_pf_pools(adapter);
 	struct igbx_hw *hw = &adapter->hw;
 	struct netdev_hw_addr *ha;
-	unsigned int rar = 1, i;
-	u32 rctl, hash;
+	unsigned int rar = 1;
+	u32 rctl;
 
 	rctl = igbx_rd32(hw, IGBX_RCTL) &
 	       ~(IGBX_RCTL_UPE | IGBX_RCTL_MPE | IGBX_RCTL_VFE);
@@ -54,14 +77,7 @@ void igbx_rx_mode_write(struct net_device *netdev, netdev_features_t features)
 	}
 	for (; rar < IGBX_RAR_ENTRIES; rar++)
 		igbx_rar_clear(hw, rar);
-
-	netdev_for_each_mc_addr(ha, netdev) {
-		hash = igbx_mta_hash(ha->addr);
-		mta[hash >> 5] |= BIT(hash & 0x1f);
-	}
-	igbx_sriov_mta(adapter, mta);	/* the VFs' share the table */
-	for (i = 0; i < IGBX_MTA_REGS; i++)
-		igbx_wr32(hw, IGBX_MTA(i), mta[i]);
+	igbx_mta_write(netdev);
 
 	igbx_wr32(hw, IGBX_RCTL, rctl);
 	igbx_flush(hw);

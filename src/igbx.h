@@ -465,6 +465,7 @@ enum igbx_vf_counter {
  * @pf_vlan: administrative VLAN (VMVIR), 0: none
  * @pf_qos: its priority bits
  * @max_frame: longest frame it receives (VMOLR.RLPML)
+ * @max_rate: transmit limit in Mbit/s (0: none)
  * @mc_count: multicast hashes in @mc_hash
  * @mc_hash: MTA hashes it asked for
  * @vlans: VLANs it joined
@@ -485,6 +486,7 @@ struct igbx_vf {
 	u16 pf_vlan;
 	u8 pf_qos;
 	u16 max_frame;
+	u32 max_rate;
 	u8 mc_count;
 	u16 mc_hash[IGBX_VF_MC_MAX];
 	DECLARE_BITMAP(vlans, VLAN_N_VID);
@@ -858,6 +860,9 @@ int igbx_set_vf_vlan(struct net_device *netdev, int n, u16 vid, u8 qos,
 int igbx_set_vf_spoofchk(struct net_device *netdev, int n, bool on);
 int igbx_set_vf_trust(struct net_device *netdev, int n, bool on);
 int igbx_set_vf_link_state(struct net_device *netdev, int n, int state);
+int igbx_set_vf_rate(struct net_device *netdev, int n, int min_rate,
+		     int max_rate);
+void igbx_sriov_rates_write(struct igbx_adapter *adapter);
 int igbx_get_vf_config(struct net_device *netdev, int n,
 		       struct ifla_vf_info *ivi);
 int igbx_get_vf_stats(struct net_device *netdev, int n,
@@ -875,7 +880,6 @@ void igbx_sriov_mta(struct igbx_adapter *adapter, u32 *mta);
 bool igbx_sriov_mac_in_use(struct igbx_adapter *adapter, const u8 *mac,
 			   int self);
 void igbx_sriov_stats_fold(struct igbx_adapter *adapter);
-void igbx_sriov_stats_base(struct igbx_adapter *adapter, unsigned int n);
 
 /* mbx.c */
 void igbx_mbx_task(struct work_struct *work);
@@ -955,6 +959,7 @@ static inline u16 igbx_desc_unused(const struct igbx_ring *ring)
 /* filter.c */
 void igbx_set_rx_mode(struct net_device *netdev);
 void igbx_rx_mode_write(struct net_device *netdev, netdev_features_t features);
+void igbx_mta_write(struct net_device *netdev);
 void igbx_rss_default(struct igbx_adapter *adapter);
 void igbx_rss_write(struct igbx_adapter *adapter);
 void igbx_set_rlpml(struct igbx_adapter *adapter);

@@ -147,7 +147,7 @@ static void igbx_vf_clear(struct igbx_adapter *adapter, unsigned int n)
 	igbx_sriov_vf_write(adapter, n);
 	if (had_mc) {
 		netif_addr_lock_bh(netdev);
-		igbx_rx_mode_write(netdev, netdev->features);
+		igbx_mta_write(netdev);
 		netif_addr_unlock_bh(netdev);
 	}
 }
@@ -159,7 +159,7 @@ static int igbx_vf_reset_msg(struct igbx_adapter *adapter, unsigned int n,
 	struct igbx_vf *vf = &adapter->sriov.vf[n];
 
 	igbx_vf_clear(adapter, n);
-	igbx_sriov_stats_base(adapter, n);
+	igbx_sriov_stats_fold(adapter);
 	vf->cts = true;
 	igbx_sriov_enables_write(adapter);
 	/* exactly RESET | ACK and the address: igbvf checks word 0 whole */
@@ -224,7 +224,7 @@ static int igbx_vf_set_mc(struct igbx_adapter *adapter, unsigned int n,
 	spin_unlock_bh(&adapter->sriov.mc_lock);
 	igbx_sriov_vf_write(adapter, n);	/* VMOLR.ROMPE */
 	netif_addr_lock_bh(netdev);
-	igbx_rx_mode_write(netdev, netdev->features);
+	igbx_mta_write(netdev);
 	netif_addr_unlock_bh(netdev);
 	return 0;
 }

@@ -687,6 +687,7 @@ static const struct net_device_ops igbx_netdev_ops = {
 	.ndo_set_vf_spoofchk	= igbx_set_vf_spoofchk,
 	.ndo_set_vf_trust	= igbx_set_vf_trust,
 	.ndo_set_vf_link_state	= igbx_set_vf_link_state,
+	.ndo_set_vf_rate	= igbx_set_vf_rate,
 	.ndo_get_vf_config	= igbx_get_vf_config,
 	.ndo_get_vf_stats	= igbx_get_vf_stats,
 	IGBX_HWTSTAMP_OPS_INIT(igbx_ptp_hwtstamp_get, igbx_ptp_hwtstamp_set)

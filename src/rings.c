@@ -578,7 +578,9 @@ void igbx_rings_configure(struct igbx_adapter *adapter)
 	rctl = igbx_rd32(hw, IGBX_RCTL) & (IGBX_RCTL_SECRC | IGBX_RCTL_SBP);
 	igbx_wr32(hw, IGBX_RCTL, rctl | IGBX_RCTL_EN | IGBX_RCTL_BAM |
 				 IGBX_RCTL_LPE);
+	netif_addr_lock_bh(netdev);
 	igbx_set_rx_mode(netdev);
+	netif_addr_unlock_bh(netdev);
 	igbx_flush(hw);
 }
 

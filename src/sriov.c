@@ -111,6 +111,40 @@ void igbx_sriov_enables_write(struct igbx_adapter *adapter)
 	igbx_wr32(hw, IGBX_VFTE, pools);
 }
 
+/*
+ * VF @n's transmit limit on its queue n (datasheet 7.8.x, 8.12.x): the
+ * rate factor is link speed / limit, fixed point with 14 fraction bits, so
+ * it follows the link speed.  Without a link the limit waits for one.
+ */
+static void igbx_vf_rate_write(struct igbx_adapter *adapter, unsigned int n)
+{
+	u32 limit = adapter->sriov.vf[n].max_rate, bcnrc = 0;
+	int speed = READ_ONCE(adapter->link.speed);
+	u64 rf;
+
+	if (limit && speed > 0) {
+		rf = div_u64((u64)speed << 14, limit);
+		bcnrc = IGBX_RTTBCNRC_RS_ENA |
+			FIELD_PREP(IGBX_RTTBCNRC_RF_INT, rf >> 14) |
+			FIELD_PREP(IGBX_RTTBCNRC_RF_DEC, rf);
+	}
+	igbx_wr32(&adapter->hw, IGBX_RTTDQSEL, n);
+	igbx_wr32(&adapter->hw, IGBX_RTTBCNRC, bcnrc);
+}
+
+/**
+ * igbx_sriov_rates_write() - program every VF's transmit limit
+ * @adapter: port with VFs (igbx_sriov::lock); after a reset or a change
+ *	of link speed
+ */
+void igbx_sriov_rates_write(struct igbx_adapter *adapter)
+{
+	unsigned int n;
+
+	for (n = 0; n < adapter->sriov.num_vfs; n++)
+		igbx_vf_rate_write(adapter, n);
+}
+
 /* Add pool @pool to VLAN @vid's VLVF entry in @vlvf, or take a new one. */
 static int igbx_vlvf_add(u32 *vlvf, unsigned int *used, u16 vid,
 			 unsigned int pool)
@@ -244,6 +278,7 @@ static void __igbx_sriov_hw_write(struct igbx_adapter *adapter)
 	if (igbx_sriov_vlvf_write(adapter))
 		netdev_err(adapter->netdev, "VLAN pool filters do not fit\n");
 	igbx_vfta_write(adapter);
+	igbx_sriov_rates_write(adapter);
 	igbx_sriov_enables_write(adapter);
 	igbx_wr32(hw, IGBX_MBVFIMR, GENMASK(sriov->num_vfs - 1, 0));
 	igbx_wr32(hw, IGBX_CTRL_EXT,
@@ -281,6 +316,7 @@ void igbx_sriov_reset_done(struct igbx_adapter *adapter)
 
 	mutex_lock(&sriov->lock);
 	__igbx_sriov_hw_write(adapter);
+	igbx_sriov_stats_fold(adapter);	/* the reset cleared the counters */
 	for (n = 0; n < sriov->num_vfs; n++) {
 		if (!sriov->vf[n].cts)
 			continue;
@@ -304,6 +340,7 @@ void igbx_sriov_link_changed(struct igbx_adapter *adapter)
 	struct igbx_sriov *sriov = &adapter->sriov;
 	unsigned int n;
 
+	igbx_sriov_rates_write(adapter);	/* the factors follow the speed */
 	for (n = 0; n < sriov->num_vfs; n++)
 		if (sriov->vf[n].cts)
 			igbx_mbx_control(adapter, n, false);
@@ -311,7 +348,12 @@ void igbx_sriov_link_changed(struct igbx_adapter *adapter)
 		igbx_mbx_look(adapter);
 }
 
-/* Fold VF @n's per-pool counters into 64-bit ones (they wrap at 32). */
+/*
+ * Fold VF @n's per-pool counters into 64-bit ones.  They are 32 bits wide
+ * and this runs at least once a second (the mailbox task), long before
+ * one could wrap (the byte counters need 34 s at line rate): a counter
+ * below its last value was cleared by a reset and counts from zero.
+ */
 static void igbx_vf_stats_fold(struct igbx_adapter *adapter, unsigned int n)
 {
 	static const u32 regs[IGBX_VF_NCOUNTERS] = {
@@ -330,7 +372,7 @@ static void igbx_vf_stats_fold(struct igbx_adapter *adapter, unsigned int n)
 		return;
 	for (i = 0; i < IGBX_VF_NCOUNTERS; i++) {
 		now = igbx_rd32(&adapter->hw, regs[i] + 0x100 * n);
-		vf->stats[i] += (u32)(now - vf->last[i]);
+		vf->stats[i] += now >= vf->last[i] ? now - vf->last[i] : now;
 		vf->last[i] = now;
 	}
 }
@@ -345,24 +387,6 @@ void igbx_sriov_stats_fold(struct igbx_adapter *adapter)
 
 	for (n = 0; n < adapter->sriov.num_vfs; n++)
 		igbx_vf_stats_fold(adapter, n);
-}
-
-/**
- * igbx_sriov_stats_base() - start VF @n's counters afresh (a VF reset
- *	clears them)
- * @adapter: port
- * @n: VF
- */
-void igbx_sriov_stats_base(struct igbx_adapter *adapter, unsigned int n)
-{
-	struct igbx_vf *vf = &adapter->sriov.vf[n];
-
-	igbx_vf_stats_fold(adapter, n);
-	vf->last[IGBX_VF_RX_PACKETS] = igbx_rd32(&adapter->hw, IGBX_PVFGPRC(n));
-	vf->last[IGBX_VF_TX_PACKETS] = igbx_rd32(&adapter->hw, IGBX_PVFGPTC(n));
-	vf->last[IGBX_VF_RX_BYTES] = igbx_rd32(&adapter->hw, IGBX_PVFGORC(n));
-	vf->last[IGBX_VF_TX_BYTES] = igbx_rd32(&adapter->hw, IGBX_PVFGOTC(n));
-	vf->last[IGBX_VF_MULTICAST] = igbx_rd32(&adapter->hw, IGBX_PVFMPRC(n));
 }
 
 /* --- enabling and disabling VFs ------------------------------------------ */
@@ -437,8 +461,10 @@ static int igbx_sriov_enable(struct igbx_adapter *adapter, int num_vfs)
 	sriov->saved_qp = saved_qp;
 	igbx_sriov_layout(adapter, num_vfs);
 	__igbx_sriov_hw_write(adapter);
-	for (n = 0; n < num_vfs; n++)
-		igbx_sriov_stats_base(adapter, n);
+	for (n = 0; n < num_vfs; n++) {	/* counting starts now */
+		igbx_vf_stats_fold(adapter, n);
+		memset(vf[n].stats, 0, sizeof(vf[n].stats));
+	}
 	sriov->active = true;
 	mutex_unlock(&sriov->lock);
 	if (running)
@@ -475,8 +501,8 @@ void igbx_sriov_teardown(struct igbx_adapter *adapter)
 {
 	struct igbx_sriov *sriov = &adapter->sriov;
 	struct net_device *netdev = adapter->netdev;
+	bool running, present;
 	struct igbx_vf *vf;
-	bool running;
 
 	mutex_lock(&sriov->lock);
 	sriov->active = false;
@@ -486,8 +512,10 @@ void igbx_sriov_teardown(struct igbx_adapter *adapter)
 	rtnl_lock();
 	if (!sriov->num_vfs)
 		goto out;
-	running = netif_running(netdev) &&
-		  !test_bit(IGBX_STATE_OFFLINE, adapter->state);
+	/* a port detached (PCI error, suspend) or gone is down already */
+	present = !test_bit(IGBX_STATE_OFFLINE, adapter->state) &&
+		  !igbx_removed(&adapter->hw);
+	running = present && netif_running(netdev);
 	if (running)
 		igbx_down(adapter);
 	mutex_lock(&sriov->lock);
@@ -498,9 +526,14 @@ void igbx_sriov_teardown(struct igbx_adapter *adapter)
 	spin_unlock_bh(&sriov->mc_lock);
 	mutex_unlock(&sriov->lock);
 	kfree(vf);
-	/* a reset is the one way back to every VMDq register's default */
-	if (!test_bit(IGBX_STATE_OFFLINE, adapter->state) &&
-	    igbx_adapter_reset(adapter))
+	/*
+	 * A reset is the one way back to every VMDq register's default.  A
+	 * detached port keeps one queue pair: its way back (igbx_online())
+	 * resets it anyway.
+	 */
+	if (!present)
+		goto out;
+	if (igbx_adapter_reset(adapter))
 		netdev_err(netdev, "reset after disabling VFs failed\n");
 	if (running) {
 		igbx_up(adapter);
@@ -766,6 +799,40 @@ int igbx_set_vf_link_state(struct net_device *netdev, int n, int state)
 }
 
 /**
+ * igbx_set_vf_rate() - ndo_set_vf_rate: a VF's transmit limit
+ * @netdev: the PF
+ * @n: VF
+ * @min_rate: must be 0: the 82576 limits, it does not guarantee
+ * @max_rate: Mbit/s, up to 1000; 0: no limit
+ *
+ * Return: 0 or -EINVAL.
+ */
+int igbx_set_vf_rate(struct net_device *netdev, int n, int min_rate,
+		     int max_rate)
+{
+	struct igbx_adapter *adapter = netdev_priv(netdev);
+	struct igbx_vf *vf;
+
+	if (min_rate) {
+		netdev_err(netdev, "VF %d: no minimum rate: the 82576 only limits\n",
+			   n);
+		return -EINVAL;
+	}
+	if (max_rate < 0 || max_rate > SPEED_1000) {
+		netdev_err(netdev, "VF %d: %d Mbit/s is beyond the link's 1000\n",
+			   n, max_rate);
+		return -EINVAL;
+	}
+	vf = igbx_vf_lock(adapter, n);
+	if (!vf)
+		return -EINVAL;
+	vf->max_rate = max_rate;
+	igbx_vf_rate_write(adapter, n);
+	mutex_unlock(&adapter->sriov.lock);
+	return 0;
+}
+
+/**
  * igbx_get_vf_config() - ndo_get_vf_config: what ip link show lists
  * @netdev: the PF
  * @n: VF
@@ -789,6 +856,7 @@ int igbx_get_vf_config(struct net_device *netdev, int n,
 	ivi->spoofchk = vf->spoofchk;
 	ivi->trusted = vf->trusted;
 	ivi->linkstate = vf->link_state;
+	ivi->max_tx_rate = vf->max_rate;
 	mutex_unlock(&adapter->sriov.lock);
 	return 0;
 }

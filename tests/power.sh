@@ -81,19 +81,28 @@ same_settings() {
 }
 
 flr_loop() {
-	local i r0 bad=0
+	local i r0 pid bad=0
 
 	grep -qw flr "$SYSDEV/reset_method" || { echo "no FLR: $(cat "$SYSDEV/reset_method")"; return 1; }
 	r0=$(ethtool_stat "$IF" pci_function_resets)
 	ping -f -W 1 -w $((flrs * 4 + 10)) "$REMOTE_V4" >"$RUN/flood" 2>&1 &
+	pid=$!
 	for i in $(seq "$flrs"); do
 		sleep 1
 		echo 1 >"$SYSDEV/reset" || bad=$((bad + 1))
 		wait_for 10 carrier_is "$IF" 1 || bad=$((bad + 1))
 		wait_for 10 paths_ok || bad=$((bad + 1))
 	done
-	kill -INT %1 2>/dev/null
-	wait
+	kill -INT "$pid" 2>/dev/null
+	# a flood ping that does not end is a finding, not a reason to hang
+	if ! wait_for 10 sh -c "! kill -0 $pid 2>/dev/null"; then
+		echo "the flood ping did not end: state $(awk '/^State/ { print $2 }' "/proc/$pid/status"), wchan $(cat "/proc/$pid/wchan" 2>/dev/null)"
+		grep -E '^ *(eth|[a-z]+[0-9]):' /proc/net/dev | sed 's/^/# /'
+		tc -s qdisc show dev "$IF" | sed 's/^/# /'
+		kill -KILL "$pid"
+		bad=$((bad + 1))
+	fi
+	wait "$pid" 2>/dev/null
 	ktap_print_msg "$flrs FLRs under a ping flood: $(grep -E 'packets transmitted' "$RUN/flood"); pci_function_resets $r0 -> $(ethtool_stat "$IF" pci_function_resets)"
 	[ "$bad" = 0 ] &&
 		[ "$(ethtool_stat "$IF" pci_function_resets)" -eq $((r0 + flrs)) ] &&

@@ -211,9 +211,15 @@ admin_readback() {
 	ip link set "$IF" vf 1 spoofchk off && ip link set "$IF" vf 1 trust on || return 1
 	ip link show "$IF" | grep -q "vf 1 .*spoof checking off, link-state auto, trust on" || return 1
 	ip link set "$IF" vf 1 spoofchk on && ip link set "$IF" vf 1 trust off &&
-		ip link show "$IF" | grep -q "vf 1 .*spoof checking on, link-state auto, trust off"
+		ip link show "$IF" | grep -q "vf 1 .*spoof checking on, link-state auto, trust off" || return 1
+	# a transmit limit (not modelled by QEMU: set and listed only)
+	ip link set "$IF" vf 1 max_tx_rate 100 &&
+		ip link show "$IF" | grep -q "vf 1 .*max_tx_rate 100Mbps" || { echo "max_tx_rate"; return 1; }
+	ip link set "$IF" vf 1 min_tx_rate 10 2>/dev/null && { echo "min_tx_rate accepted"; return 1; }
+	ip link set "$IF" vf 1 max_tx_rate 2000 2>/dev/null && { echo "2000 Mbit/s accepted"; return 1; }
+	ip link set "$IF" vf 1 max_tx_rate 0 && vf_ping 1 "$REMOTE_V4"
 }
-check "spoof checking and trust set and listed (ip link show)" admin_readback
+check "spoof checking, trust and a transmit limit set and listed (ip link show); min rate, over-speed refused" admin_readback
 
 multicast() {
 	local m0 m1
@@ -309,7 +315,10 @@ pf_reset() {
 		{ echo "no reset"; return 1; }
 	wait_for 20 ping -c 1 -W 1 "$REMOTE_V4" >/dev/null || { echo "PF did not come back"; return 1; }
 	# the VFs reset themselves (igbvf waits up to 10 s) and pass traffic
-	vf_ping 0 "$REMOTE_V4" -w 40 && vf_ping 1 "$REMOTE_V4" -w 40
+	vf_ping 0 "$REMOTE_V4" -w 40 && vf_ping 1 "$REMOTE_V4" -w 40 || return 1
+	# the reset cleared the pool counters: theirs did not jump
+	[ "$(vf_field 0 rx_packets)" -lt 100000 ] && [ "$(vf_field 0 tx_bytes)" -lt 100000000 ] ||
+		{ echo "VF 0 counters after the reset: $(vf_field 0 rx_packets) packets, $(vf_field 0 tx_bytes) bytes"; return 1; }
 }
 check "PF down/up and a PF reset (TX hang) under the VFs: all pass traffic after; -L 2 refused" pf_reset
 
