@@ -443,6 +443,14 @@ struct igbx_ptp {
 #define IGBX_PF_POOL		7
 #define IGBX_VF_MC_MAX		30	/* hashes one mailbox message holds */
 #define IGBX_VF_RAR(vf)		(IGBX_RAR_ENTRIES + (vf)) /* RAR 16..22 */
+/* A VF's longest frame until it asks for another (VMOLR.RLPML) */
+#define IGBX_VF_DEFAULT_FRAME	(ETH_FRAME_LEN + VLAN_HLEN + ETH_FCS_LEN)
+/*
+ * VF n takes EICR causes 22 - 3n .. 24 - 3n: with every VF the PF keeps
+ * the two it uses (other causes, one queue pair), so enabling VFs never
+ * runs out of interrupt causes.
+ */
+static_assert(IGBX_EICR_VECTORS - 3 * IGBX_MAX_VFS >= 2);
 
 /* What igbx counts per VF (ip -s link: ndo_get_vf_stats) */
 enum igbx_vf_counter {

@@ -141,7 +141,7 @@ static void igbx_vf_clear(struct igbx_adapter *adapter, unsigned int n)
 	vf->mc_count = 0;
 	spin_unlock_bh(&adapter->sriov.mc_lock);
 	bitmap_zero(vf->vlans, VLAN_N_VID);
-	vf->max_frame = ETH_FRAME_LEN + VLAN_HLEN + ETH_FCS_LEN;
+	vf->max_frame = IGBX_VF_DEFAULT_FRAME;
 	igbx_sriov_vlvf_write(adapter);
 	igbx_vfta_write(adapter);
 	igbx_sriov_vf_write(adapter, n);

@@ -22,9 +22,6 @@
 
 #include "igbx.h"
 
-/* A VF's longest frame until it asks for another (VMOLR.RLPML) */
-#define IGBX_VF_DEFAULT_FRAME	(ETH_FRAME_LEN + VLAN_HLEN + ETH_FCS_LEN)
-
 /* The PF's VMOLR: its pool takes broadcast, hashed multicast, untagged. */
 static u32 igbx_pf_vmolr(struct igbx_adapter *adapter,
 			 netdev_features_t features)
@@ -424,12 +421,6 @@ static int igbx_sriov_enable(struct igbx_adapter *adapter, int num_vfs)
 		dev_err(&pdev->dev, "at most %d VFs: pool %d is the PF's\n",
 			IGBX_MAX_VFS, IGBX_PF_POOL);
 		return -ERANGE;
-	}
-	/* VF n's interrupt causes are EICR bits 22 - 3n .. 24 - 3n */
-	if (adapter->num_vectors > 1 &&
-	    IGBX_EICR_VECTORS - 3 * num_vfs < 2) {
-		dev_err(&pdev->dev, "too few interrupt causes left for the PF\n");
-		return -ENOSPC;
 	}
 	vf = kcalloc(num_vfs, sizeof(*vf), GFP_KERNEL);
 	if (!vf)
