@@ -22,11 +22,13 @@
 #     master on the virtio peer: that needs RX stamps of Sync and TX stamps
 #     of Delay_Req;
 #   - an RX stamp whose frame was dropped (debugfs rx_bad_len) is released
-#     and counted, and stamping goes on.
+#     and counted, and stamping goes on;
+#   - phc2sys disciplines the PHC to CLOCK_REALTIME: it steps the clock,
+#     its servo locks, and the PHC then reads the system's time.
 . "$(dirname "$0")/lib.sh"
 
 ktap_print_header
-ktap_set_plan 18
+ktap_set_plan 19
 dmesg_mark ptp
 
 if ! igbx_setup; then
@@ -357,6 +359,23 @@ check "a held RX latch whose frame was dropped is released and counted; ptp4l me
 
 pkill -f "ptp4l.*igbx-ptp"
 wait
+
+# --- 18. phc2sys: the PHC disciplined to the system clock --------------------------
+phc_follows() {
+	local o
+
+	# away from the system's time first, so that phc2sys has to step it
+	phc_ctl "$PHC" set 1000000 >/dev/null 2>&1 || return 1
+	timeout 12 phc2sys -s CLOCK_REALTIME -c "$IF" -O 0 -R 4 -m -q \
+		>"$RUN/phc2sys" 2>&1
+	o=$(offset_ns)
+	ktap_print_msg "phc2sys: $(grep -c ' s2 freq' "$RUN/phc2sys") locked samples, last: $(grep ' s2 freq' "$RUN/phc2sys" | tail -n 1 | sed 's/^.*offset/offset/'); PHC - REALTIME after: ${o} ns"
+	# locked for at least 3 s of its 4 samples a second; the PHC then
+	# reads the system's time (within 10 ms: the step alone was 10^9 s)
+	[ "$(grep -c ' s2 freq' "$RUN/phc2sys")" -ge 12 ] &&
+		[ -n "$o" ] && [ "$(abs "$o")" -lt 10000000 ]
+}
+check "phc2sys steps the PHC to CLOCK_REALTIME and its servo locks" phc_follows
 
 no_splat() { ! dmesg_splats_since ptp; }
 check "no kernel splat" no_splat
