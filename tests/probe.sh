@@ -34,11 +34,10 @@ defaults_ok() {
 	local c
 
 	c=$(ethtool -c "$ifname") || return 1
-	echo "$c" | grep -q "^Adaptive RX: off  TX: off" &&
-		echo "$c" | grep -qE "^rx-usecs:[[:space:]]+50$" &&
+	echo "$c" | grep -q "^Adaptive RX: on  TX: on" &&
 		[ "$(rx_ring_size "$ifname")" = 256 ]
 }
-check "defaults: fixed 50 us moderation, 256 RX descriptors" defaults_ok
+check "defaults: adaptive moderation (DIM), 256 RX descriptors" defaults_ok
 
 only_ours() {
 	local bound

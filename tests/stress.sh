@@ -475,7 +475,9 @@ sc_txhang() {
 # Nonsense from the user: refused, and the configuration is untouched.
 config_state() {
 	ethtool -g "$IF"
-	ethtool -c "$IF"
+	# with adaptive moderation (the default) rx-usecs and tx-usecs show
+	# DIM's current choice, which moves with the traffic: not settings
+	ethtool -c "$IF" | awk '/^Adaptive RX: on/ { a = 1 } !(a && /^[rt]x-usecs:/)'
 	ethtool -l "$IF"
 	ethtool -k "$IF"
 	ethtool -a "$IF"
