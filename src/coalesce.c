@@ -28,11 +28,6 @@ void igbx_dim_init(struct igbx_q_vector *q_vector)
 {
 	INIT_WORK(&q_vector->dim.work, igbx_dim_work);
 	q_vector->dim.mode = DIM_CQ_PERIOD_MODE_START_FROM_EQE;
-	/*
-	 * Start from the profile nearest the fixed default (64 us): DIM
-	 * then walks left for sparse traffic and right for bulk.
-	 */
-	q_vector->dim.profile_ix = IGBX_DIM_START_PROFILE;
 }
 
 /**

@@ -39,7 +39,6 @@
 #define IGBX_MIN_RING		64
 #define IGBX_MAX_RING		4096
 #define IGBX_DEFAULT_ITR_US	50	/* about 20000 interrupts/s */
-#define IGBX_DIM_START_PROFILE	2	/* DIM's EQE RX profile of 64 us */
 #define IGBX_MAX_ITR_US		FIELD_MAX(IGBX_EITR_INTERVAL)	/* 8191 */
 
 /*

@@ -102,7 +102,6 @@ static int igbx_probe(struct pci_dev *pdev, const struct pci_device_id *ent)
 	adapter->pdev = pdev;
 	adapter->msg_enable = IGBX_DEFAULT_MSG;
 	adapter->coal_usecs = IGBX_DEFAULT_ITR_US;
-	adapter->coal_adaptive = true;
 	igbx_link_modes_default(adapter->advertising);
 	adapter->autoneg = true;
 	adapter->rss_udp4 = true;

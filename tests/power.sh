@@ -140,7 +140,7 @@ ip link set "$IF" mtu 1500
 in_peer ip link set "$PEER_IF" mtu 1500
 ethtool -X "$IF" default
 ethtool -A "$IF" autoneg on rx on tx on
-ethtool -C "$IF" adaptive-rx on
+ethtool -C "$IF" rx-usecs 3
 ethtool -G "$IF" rx 1024 tx 1024 2>/dev/null
 
 # --- 6-7. readers in parallel with configuration changes ---------------------

@@ -34,10 +34,11 @@ defaults_ok() {
 	local c
 
 	c=$(ethtool -c "$ifname") || return 1
-	echo "$c" | grep -q "^Adaptive RX: on  TX: on" &&
+	echo "$c" | grep -q "^Adaptive RX: off  TX: off" &&
+		echo "$c" | grep -qE "^rx-usecs:[[:space:]]+50$" &&
 		[ "$(rx_ring_size "$ifname")" = 256 ]
 }
-check "defaults: adaptive moderation (DIM), 256 RX descriptors" defaults_ok
+check "defaults: fixed 50 us moderation, 256 RX descriptors" defaults_ok
 
 only_ours() {
 	local bound
