@@ -475,7 +475,7 @@ sc_txhang() {
 # Nonsense from the user: refused, and the configuration is untouched.
 config_state() {
 	ethtool -g "$IF"
-	# with adaptive moderation (the default) rx-usecs and tx-usecs show
+	# with adaptive moderation on, rx-usecs and tx-usecs show
 	# DIM's current choice, which moves with the traffic: not settings
 	ethtool -c "$IF" | awk '/^Adaptive RX: on/ { a = 1 } !(a && /^[rt]x-usecs:/)'
 	ethtool -l "$IF"
